@@ -1,0 +1,7 @@
+package dev.homelab.console;
+
+public final class Launcher {
+    public static void main(String[] args) {
+        System.out.println("hello");
+    }
+}
