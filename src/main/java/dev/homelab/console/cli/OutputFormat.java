@@ -1,0 +1,7 @@
+package dev.homelab.console.cli;
+
+/** {@code --output json|text}. */
+public enum OutputFormat {
+    json,
+    text
+}

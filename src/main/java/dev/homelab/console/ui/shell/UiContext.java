@@ -1,0 +1,17 @@
+package dev.homelab.console.ui.shell;
+
+import dev.homelab.console.app.ConsoleContext;
+import dev.homelab.console.ui.common.BackgroundTasks;
+
+import java.util.function.Consumer;
+
+/**
+ * What a page gets: the connected cluster, the background-task runner (off the FX thread, listed in the shell with
+ * cancel), and navigation to another page by id.
+ */
+public record UiContext(ConsoleContext console, BackgroundTasks tasks, Consumer<String> navigator) {
+
+    public void navigate(String pageId) {
+        navigator.accept(pageId);
+    }
+}
