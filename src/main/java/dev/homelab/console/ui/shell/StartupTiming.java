@@ -1,0 +1,38 @@
+package dev.homelab.console.ui.shell;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Logs how long the process took from its start to the first shown window. With
+ * {@code -Dhomelab.startup.report=FILE} it also writes the figure to FILE, which the start-up benchmark reads.
+ */
+final class StartupTiming {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StartupTiming.class);
+
+    private StartupTiming() {
+    }
+
+    static void windowShown() {
+        Instant now = Instant.now();
+        ProcessHandle.current().info().startInstant().ifPresent(start -> {
+            long millis = Duration.between(start, now).toMillis();
+            LOG.info("Main window shown {} ms after process start", millis);
+            String report = System.getProperty("homelab.startup.report");
+            if (report != null && !report.isBlank()) {
+                try {
+                    Files.writeString(Path.of(report), "windowShownMillis=" + millis + "\n");
+                } catch (IOException e) {
+                    LOG.warn("Could not write the start-up report {}: {}", report, e.getMessage());
+                }
+            }
+        });
+    }
+}
