@@ -1,5 +1,7 @@
 package dev.homelab.console.ui.shell;
 
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,7 +13,9 @@ import java.time.Instant;
 
 /**
  * Logs how long the process took from its start to the first shown window. With
- * {@code -Dhomelab.startup.report=FILE} it also writes the figure to FILE, which the start-up benchmark reads.
+ * {@code -Dhomelab.startup.report=FILE} it also writes the figure to FILE, which the start-up benchmark reads;
+ * with {@code -Dhomelab.startup.exitAfterMillis=N} the app quits N ms after the window showed (recording the
+ * AppCDS archive in packaging/jpackage.sh, benchmark runs).
  */
 final class StartupTiming {
 
@@ -34,5 +38,11 @@ final class StartupTiming {
                 }
             }
         });
+        Long exitAfter = Long.getLong("homelab.startup.exitAfterMillis");
+        if (exitAfter != null) {
+            PauseTransition pause = new PauseTransition(javafx.util.Duration.millis(exitAfter));
+            pause.setOnFinished(event -> Platform.exit());
+            pause.play();
+        }
     }
 }
