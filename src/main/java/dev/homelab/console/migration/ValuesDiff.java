@@ -3,7 +3,9 @@ package dev.homelab.console.migration;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
-import dev.homelab.console.util.Json;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +15,11 @@ import java.util.TreeMap;
 /** Unified diffs of YAML documents (Helm values, object contents), keys sorted so the diff shows meaning, not order. */
 public final class ValuesDiff {
 
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+            .build();
+
     private ValuesDiff() {
     }
 
@@ -21,8 +28,7 @@ public final class ValuesDiff {
         if (values == null || values.isEmpty()) {
             return "";
         }
-        String yaml = Json.YAML.writeValueAsString(sorted(values));
-        return yaml.startsWith("---\n") ? yaml.substring(4) : yaml;
+        return YAML.writeValueAsString(sorted(values));
     }
 
     /** Unified diff lines ("--- installed", "+++ planned", "@@ ... @@", "-old", "+new", " same"); empty when equal. */
