@@ -27,7 +27,14 @@ import java.util.Map;
  * @param tolerations        tolerations for the pinned node's NoSchedule taints (empty when it has none)
  */
 public record VmAgentBuffer(String hostPath, String maxDiskUsagePerUrl, String pinnedNode,
-                            List<Map<String, Object>> tolerations) {
+                            List<Toleration> tolerations) {
+
+    /** Lets vmagent onto the pinned node despite one of its taints. */
+    public record Toleration(String key, String operator, String value, String effect) {
+        public Map<String, Object> toValues() {
+            return OrderedMap.of("key", key, "operator", operator, "value", value, "effect", effect);
+        }
+    }
 
     public static final String DEFAULT_PATH = "/var/lib/vmagent-data";
     static final String VOLUME_NAME = "vmagent-buffer";
@@ -47,7 +54,7 @@ public record VmAgentBuffer(String hostPath, String maxDiskUsagePerUrl, String p
         return new VmAgentBuffer(DEFAULT_PATH, maxDiskUsagePerUrl, node, List.of());
     }
 
-    public VmAgentBuffer withTolerations(List<Map<String, Object>> value) {
+    public VmAgentBuffer withTolerations(List<Toleration> value) {
         return new VmAgentBuffer(hostPath, maxDiskUsagePerUrl, pinnedNode, value);
     }
 

@@ -23,7 +23,8 @@ public record VmAgentValues(String scrapeInterval, VmAgentBuffer buffer, Resourc
                         "mountPath", buffer.hostPath())),
                 "updateStrategy", "Recreate",
                 "nodeSelector", OrderedMap.of("kubernetes.io/hostname", buffer.pinnedNode()),
-                "tolerations", buffer.tolerations().isEmpty() ? null : buffer.tolerations(),
+                "tolerations", buffer.tolerations().isEmpty() ? null
+                        : buffer.tolerations().stream().map(VmAgentBuffer.Toleration::toValues).toList(),
                 "resources", resources.toValues(),
                 "configReloaderResources", configReloader.toValues());
         return OrderedMap.of("enabled", true, "spec", spec);

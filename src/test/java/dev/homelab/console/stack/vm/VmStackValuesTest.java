@@ -18,8 +18,8 @@ class VmStackValuesTest {
     static final String FAKE_USER_KEY = "uQiRzpo4DXghDmr9QzzfQu27cmVRsG";
 
     static VmStackInputs piOnLocalPath(boolean nodeExporter) {
-        VmAgentBuffer buffer = VmAgentBuffer.onNode("pi-server", "2GiB").withTolerations(List.of(Map.of(
-                "key", "node-role.kubernetes.io/control-plane", "operator", "Exists", "effect", "NoSchedule")));
+        VmAgentBuffer buffer = VmAgentBuffer.onNode("pi-server", "2GiB").withTolerations(List.of(
+                new VmAgentBuffer.Toleration("node-role.kubernetes.io/control-plane", "Exists", null, "NoSchedule")));
         return VmStackInputs.defaults("local-path", buffer, nodeExporter, true);
     }
 
