@@ -74,7 +74,4 @@ class GitOpsExportTest {
         }
         return docs;
     }
-
-        return all.toString();
-    }
 }
