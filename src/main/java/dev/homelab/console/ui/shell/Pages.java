@@ -13,7 +13,8 @@ public final class Pages {
 
     public static List<PageFactory> all() {
         return List.of(
-                // overview, charts, wizard, logs, reboot, verify — added by their capabilities
+                dev.homelab.console.ui.overview.OverviewPage::new
+                // charts, wizard, logs, reboot, verify — added by their capabilities
         );
     }
 }
