@@ -1,5 +1,7 @@
 package dev.homelab.console.app;
 
+import dev.homelab.console.helm.HelmJavaReleaseManager;
+import dev.homelab.console.helm.KubeconfigYaml;
 import dev.homelab.console.cluster.ClusterIdentity;
 import dev.homelab.console.cluster.ClusterSession;
 import dev.homelab.console.cluster.ConnectionCheck;
@@ -94,7 +96,8 @@ public final class Connector {
             ClusterSession session = new ClusterSession(kube, identity, services);
             settings.put(SETTING_KUBECONFIG_FILE, selection.file() == null ? "" : selection.file().toString());
             settings.put(SETTING_CONTEXT, contextName);
-            return new Connected(new ConsoleContext(session, new ReadOnlyReleaseManager(kube), dirs, null), report);
+            return new Connected(new ConsoleContext(session,
+                    new HelmJavaReleaseManager(kube, () -> KubeconfigYaml.from(config), dirs), dirs, null), report);
         } catch (ConnectionFailedException | RuntimeException e) {
             kube.close();
             throw e;
