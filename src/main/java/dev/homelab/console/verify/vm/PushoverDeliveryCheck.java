@@ -53,6 +53,11 @@ public final class PushoverDeliveryCheck {
     }
 
     public CheckResult run(Progress progress) throws InterruptedException {
+        return run(UUID.randomUUID().toString().substring(0, 8), progress);
+    }
+
+    /** @param run the value of the test alert's {@code test_run} label, to find (and resolve) this very alert */
+    public CheckResult run(String run, Progress progress) throws InterruptedException {
         List<Evidence> evidence = new ArrayList<>();
         AlertmanagerClient.Status status;
         NotificationCounters before;
@@ -73,7 +78,6 @@ public final class PushoverDeliveryCheck {
         evidence.add(new Evidence("Alertmanager /metrics before", before.describe()));
 
         Instant started = clock.instant();
-        String run = UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("alertname", ALERT_NAME);
         labels.put("severity", "info");
