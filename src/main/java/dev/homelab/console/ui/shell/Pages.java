@@ -14,6 +14,7 @@ public final class Pages {
     public static List<PageFactory> all() {
         return List.of(
                 // overview, charts, wizard, logs, reboot, verify — added by their capabilities
+                new dev.homelab.console.ui.charts.ChartsPageFactory()
         );
     }
 }
