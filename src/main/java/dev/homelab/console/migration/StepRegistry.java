@@ -1,0 +1,24 @@
+package dev.homelab.console.migration;
+
+/**
+ * The migration this console performs. Each capability registers its steps here, one line each, in the order they
+ * run; the phase a step belongs to comes from {@link MigrationStep#phase()}.
+ */
+public final class StepRegistry {
+
+    private StepRegistry() {
+    }
+
+    public static Migration standard() {
+        return new MigrationPlanBuilder()
+                .phase(1, "Helm repositories and MinIO buckets")
+                .phase(2, "Metrics pipeline (VictoriaMetrics)")
+                .phase(3, "Logs pipeline (Vector to Loki)")
+                .phase(4, "Grafana datasources and dashboards")
+                .phase(5, "Decommission kube-prometheus-stack and Alloy")
+                // Phase 1 — engine
+                // Phase 2 — metrics
+                // Phases 3–5 — follow-up work
+                .build();
+    }
+}
