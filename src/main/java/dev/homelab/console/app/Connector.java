@@ -1,5 +1,7 @@
 package dev.homelab.console.app;
 
+import dev.homelab.console.helm.HelmJavaReleaseManager;
+import dev.homelab.console.helm.KubeconfigYaml;
 import dev.homelab.console.cluster.ClusterIdentity;
 import dev.homelab.console.cluster.ClusterSession;
 import dev.homelab.console.cluster.ConnectionCheck;
