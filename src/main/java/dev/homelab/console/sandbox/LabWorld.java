@@ -5,6 +5,7 @@ import dev.homelab.console.sandbox.cluster.PodLifecycle;
 import dev.homelab.console.sandbox.cluster.WorkloadInstaller;
 import dev.homelab.console.sandbox.cluster.WorkloadSpec;
 import dev.homelab.console.sandbox.scenario.Faults;
+import dev.homelab.console.sandbox.scenario.MinioSpec;
 import dev.homelab.console.sandbox.scenario.Scenario;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
@@ -58,6 +59,13 @@ final class LabWorld implements SandboxWorld {
             throw new IllegalStateException("The lab's nodes are not running yet");
         }
         return nodeControl;
+    }
+
+    @Override
+    public MinioSpec minio() {
+        MinioSpec spec = scenario.minio();
+        return new MinioSpec(spec.accessKey(), spec.secretKey(), spec.buckets().stream()
+                .filter(b -> !scenario.faults().missingBuckets().contains(b.name())).toList());
     }
 
     void setNodeControl(NodeControl control) {
