@@ -12,6 +12,10 @@ import picocli.CommandLine.Command;
                 + "Without a command, the desktop app starts.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ContextsCommand.class,
+                StatusCommand.class,
+                BaselineCommand.class,
+                CompareCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 check failed or blocked, 2 usage error, 3 cannot connect,",
                 "4 not permitted, 5 operation failed. A one-line reason goes to stderr."})

@@ -69,13 +69,7 @@ public final class HelmReleaseSecrets {
     }
 
     public static HelmRelease decode(Secret secret) {
-        String payload = secret.getData() == null ? null : secret.getData().get("release");
-        if (payload == null) {
-            throw new IllegalArgumentException("Secret " + secret.getMetadata().getName() + " has no 'release' key");
-        }
-        byte[] helmBase64 = Base64.getDecoder().decode(payload);
-        byte[] gzipped = Base64.getDecoder().decode(helmBase64);
-        JsonNode root = JSON.readTree(gunzip(gzipped));
+        JsonNode root = releaseJson(secret);
         JsonNode metadata = root.path("chart").path("metadata");
         JsonNode info = root.path("info");
         @SuppressWarnings("unchecked")
@@ -87,6 +81,26 @@ public final class HelmReleaseSecrets {
                 metadata.path("name").asString(""), metadata.path("version").asString(""),
                 metadata.path("appVersion").asString(""), config, root.path("manifest").asString(""),
                 lastDeployed.isEmpty() ? null : Instant.parse(lastDeployed), info.path("description").asString(""));
+    }
+
+    /**
+     * The chart's own metadata as Helm stored it with the release (name, version, appVersion, home, sources,
+     * description, ...): tells apart charts that share a name, such as grafana/loki and grafana-community/loki.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> chartMetadata(Secret secret) {
+        JsonNode metadata = releaseJson(secret).path("chart").path("metadata");
+        return metadata.isObject() ? JSON.convertValue(metadata, Map.class) : Map.of();
+    }
+
+    private static JsonNode releaseJson(Secret secret) {
+        String payload = secret.getData() == null ? null : secret.getData().get("release");
+        if (payload == null) {
+            throw new IllegalArgumentException("Secret " + secret.getMetadata().getName() + " has no 'release' key");
+        }
+        byte[] helmBase64 = Base64.getDecoder().decode(payload);
+        byte[] gzipped = Base64.getDecoder().decode(helmBase64);
+        return JSON.readTree(gunzip(gzipped));
     }
 
     /** The Secret Helm would store for this release revision (used by the sandbox and by tests). */

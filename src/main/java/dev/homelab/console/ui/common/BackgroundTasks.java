@@ -2,12 +2,20 @@ package dev.homelab.console.ui.common;
 
 import dev.homelab.console.task.CancelledException;
 import dev.homelab.console.task.Progress;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,12 +27,17 @@ import java.util.function.Function;
 
 /**
  * Runs engine work off the FX thread and lists it (title, message, progress, cancel) for the shell's task panel.
- * Progress from the worker is coalesced and pushed to the FX thread at most every 100 ms, never per event.
+ * Workers only record their latest progress; one FX timeline copies it into the properties every 100 ms while
+ * anything runs, so the UI sees at most ten updates a second per task and the last reported text always shows.
  */
 public final class BackgroundTasks implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundTasks.class);
+    static final Duration FX_UPDATE_INTERVAL = Duration.millis(100);
+
     private final ExecutorService executor;
     private final ObservableList<Handle> running = FXCollections.observableArrayList();
+    private Timeline flushTimeline;
 
     public BackgroundTasks() {
         this(Executors.newCachedThreadPool(runnable -> {
@@ -36,6 +49,7 @@ public final class BackgroundTasks implements AutoCloseable {
 
     public BackgroundTasks(ExecutorService executor) {
         this.executor = executor;
+        running.addListener((ListChangeListener<Handle>) change -> updateTimeline());
     }
 
     /** The tasks now running, for display. Modified on the FX thread only. */
@@ -54,19 +68,21 @@ public final class BackgroundTasks implements AutoCloseable {
         handle.future = executor.submit(() -> {
             try {
                 T result = work.apply(handle.progress);
-                handle.flush();
                 runOnFx(() -> {
-                    running.remove(handle);
+                    finish(handle);
                     if (!handle.cancelled.get()) {
                         onSuccess.accept(result);
                     }
                 });
             } catch (CancelledException e) {
-                runOnFx(() -> running.remove(handle));
+                runOnFx(() -> finish(handle));
             } catch (Throwable e) {
                 runOnFx(() -> {
-                    running.remove(handle);
-                    if (!handle.cancelled.get()) {
+                    finish(handle);
+                    if (handle.cancelled.get()) {
+                        LOG.debug("'{}' failed after it was cancelled: {}", title, e.toString());
+                    } else {
+                        LOG.warn("'{}' failed", title, e);
                         onError.accept(e);
                     }
                 });
@@ -81,6 +97,27 @@ public final class BackgroundTasks implements AutoCloseable {
         executor.shutdownNow();
     }
 
+    private void finish(Handle handle) {
+        handle.applyPending();
+        running.remove(handle);
+    }
+
+    private void updateTimeline() {
+        if (running.isEmpty()) {
+            if (flushTimeline != null) {
+                flushTimeline.stop();
+            }
+            return;
+        }
+        if (flushTimeline == null) {
+            flushTimeline = new Timeline(new KeyFrame(FX_UPDATE_INTERVAL, event -> running.forEach(Handle::applyPending)));
+            flushTimeline.setCycleCount(Animation.INDEFINITE);
+        }
+        if (flushTimeline.getStatus() != Animation.Status.RUNNING) {
+            flushTimeline.play();
+        }
+    }
+
     private static void runOnFx(Runnable action) {
         if (Platform.isFxApplicationThread()) {
             action.run();
@@ -91,26 +128,16 @@ public final class BackgroundTasks implements AutoCloseable {
 
     /** A running task as the UI sees it. Properties change on the FX thread only. */
     public static final class Handle {
-        private static final long FX_UPDATE_INTERVAL_MILLIS = (long) Duration.millis(100).toMillis();
-
         private final String title;
         private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
         private final ReadOnlyDoubleWrapper fraction = new ReadOnlyDoubleWrapper(-1);
         private final AtomicBoolean cancelled = new AtomicBoolean();
-        private final AtomicReference<String> pendingMessage = new AtomicReference<>();
-        private volatile double pendingFraction = -1;
-        private volatile long lastPushNanos;
+        private final AtomicReference<Update> pending = new AtomicReference<>();
         private volatile Future<?> future;
         private final Progress progress = new Progress() {
             @Override
             public void update(String text, double value) {
-                pendingMessage.set(text);
-                pendingFraction = value;
-                long now = System.nanoTime();
-                if (now - lastPushNanos > FX_UPDATE_INTERVAL_MILLIS * 1_000_000) {
-                    lastPushNanos = now;
-                    flush();
-                }
+                pending.set(new Update(text, value));
             }
 
             @Override
@@ -123,14 +150,12 @@ public final class BackgroundTasks implements AutoCloseable {
             this.title = title;
         }
 
-        private void flush() {
-            String text = pendingMessage.getAndSet(null);
-            double value = pendingFraction;
-            if (text != null) {
-                runOnFx(() -> {
-                    message.set(text);
-                    fraction.set(value);
-                });
+        /** On the FX thread: shows the latest update the worker reported, if any arrived since the last call. */
+        private void applyPending() {
+            Update update = pending.getAndSet(null);
+            if (update != null) {
+                message.set(update.text() == null ? "" : update.text());
+                fraction.set(update.fraction());
             }
         }
 
@@ -138,11 +163,12 @@ public final class BackgroundTasks implements AutoCloseable {
             return title;
         }
 
-        public javafx.beans.property.ReadOnlyStringProperty messageProperty() {
+        public ReadOnlyStringProperty messageProperty() {
             return message.getReadOnlyProperty();
         }
 
-        public javafx.beans.property.ReadOnlyDoubleProperty fractionProperty() {
+        /** In [0,1], or negative while the amount of work is unknown. */
+        public ReadOnlyDoubleProperty fractionProperty() {
             return fraction.getReadOnlyProperty();
         }
 
@@ -150,12 +176,16 @@ public final class BackgroundTasks implements AutoCloseable {
             return cancelled.get();
         }
 
+        /** Asks the work to stop (it sees {@link Progress#isCancelled()}) and interrupts its thread. */
         public void cancel() {
             cancelled.set(true);
             Future<?> f = future;
             if (f != null) {
                 f.cancel(true);
             }
+        }
+
+        private record Update(String text, double fraction) {
         }
     }
 }

@@ -1,0 +1,103 @@
+package dev.homelab.console.cli;
+
+import dev.homelab.console.app.AppDirs;
+import dev.homelab.console.app.Connector;
+import dev.homelab.console.app.KubeconfigSelection;
+import dev.homelab.console.app.Settings;
+import dev.homelab.console.cluster.ConnectionFailedException;
+import dev.homelab.console.cluster.ConnectionProblem;
+import dev.homelab.console.cluster.Redaction;
+import dev.homelab.console.task.CancelledException;
+import dev.homelab.console.task.Progress;
+import dev.homelab.console.util.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+
+/**
+ * What every cluster command shares: connecting from {@link ConnectionOptions} (kubeconfig/context or sandbox), the
+ * exit-code rules ({@link ExitCodes}) with a one-line reason on stderr, progress on stderr in text mode, and JSON
+ * printing. A command's {@code call()} is typically:
+ * <pre>{@code
+ * return CliSupport.run(() -> {
+ *     try (Connector.Connected connected = CliSupport.connect(options)) {
+ *         ... CliSupport.printJson(result) or print text ...
+ *         return ExitCodes.OK;
+ *     }
+ * });
+ * }</pre>
+ */
+public final class CliSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CliSupport.class);
+
+    private CliSupport() {
+    }
+
+    /** Runs a command body and turns failures into exit codes and one stderr line. */
+    public static int run(Callable<Integer> body) {
+        try {
+            return body.call();
+        } catch (CliFailure e) {
+            return fail(e.exitCode(), e.getMessage());
+        } catch (ConnectionFailedException e) {
+            return fail(exitCode(e.problem()), e.problem().summary() + " — " + e.problem().fix());
+        } catch (CancelledException e) {
+            return fail(ExitCodes.OPERATION_FAILED, "Cancelled");
+        } catch (Exception e) {
+            LOG.error("Command failed", e);
+            return fail(ExitCodes.OPERATION_FAILED, e.getClass().getSimpleName() + ": "
+                    + Redaction.scrub(e.getMessage()));
+        }
+    }
+
+    /** Connects as the options say; the caller closes the result. */
+    public static Connector.Connected connect(ConnectionOptions options) throws ConnectionFailedException {
+        AppDirs dirs = AppDirs.fromEnvironment();
+        Connector connector = new Connector(dirs, Settings.load(dirs));
+        Progress progress = progress(options);
+        if (options.useSandbox()) {
+            throw new CliFailure(ExitCodes.USAGE, "The sandbox is not available in this build yet");
+        }
+        return connector.connectWithReport(new KubeconfigSelection(options.kubeconfig, options.context), progress);
+    }
+
+    /** Exit code for a connection problem: 4 for an RBAC denial, 3 for everything else. */
+    public static int exitCode(ConnectionProblem problem) {
+        return problem.kind() == ConnectionProblem.Kind.FORBIDDEN ? ExitCodes.NOT_PERMITTED : ExitCodes.CANNOT_CONNECT;
+    }
+
+    /** Progress lines on stderr in text mode (stdout stays clean for the result); silent for JSON. */
+    public static Progress progress(ConnectionOptions options) {
+        boolean verbose = options.output == OutputFormat.text;
+        PrintStream err = System.err;
+        return new Progress() {
+            private String last = "";
+
+            @Override
+            public void update(String message, double fraction) {
+                if (verbose && !message.equals(last)) {
+                    last = message;
+                    err.println("… " + message);
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return Thread.currentThread().isInterrupted();
+            }
+        };
+    }
+
+    public static void printJson(Object value) {
+        System.out.println(Json.PRETTY.writeValueAsString(value));
+    }
+
+    private static int fail(int code, String reason) {
+        String line = reason == null ? "failed" : reason.replace('\n', ' ').strip();
+        System.err.println("homelab-console: " + line);
+        return code;
+    }
+}

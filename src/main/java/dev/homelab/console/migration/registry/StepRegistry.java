@@ -1,0 +1,33 @@
+package dev.homelab.console.migration.registry;
+
+import dev.homelab.console.migration.Migration;
+import dev.homelab.console.migration.MigrationPlanBuilder;
+import dev.homelab.console.migration.MigrationStep;
+import dev.homelab.console.migration.phase1.HelmRepositoriesStep;
+import dev.homelab.console.migration.phase1.MinioBucketsStep;
+
+/**
+ * The migration this console performs. Each capability registers its steps here, one line each, in the order they
+ * run; the phase a step belongs to comes from {@link MigrationStep#phase()}. (Its own package, so that the engine
+ * package does not depend on the phases' step packages, which depend on it.)
+ */
+public final class StepRegistry {
+
+    private StepRegistry() {
+    }
+
+    public static Migration standard() {
+        return new MigrationPlanBuilder()
+                .phase(1, "Helm repositories and MinIO buckets")
+                .phase(2, "Metrics pipeline (VictoriaMetrics)")
+                .phase(3, "Logs pipeline (Vector to Loki)")
+                .phase(4, "Grafana datasources and dashboards")
+                .phase(5, "Decommission kube-prometheus-stack and Alloy")
+                // Phase 1 — engine
+                .step(new HelmRepositoriesStep())
+                .step(new MinioBucketsStep())
+                // Phase 2 — metrics
+                // Phases 3–5 — follow-up work
+                .build();
+    }
+}

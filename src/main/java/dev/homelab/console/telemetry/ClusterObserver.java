@@ -1,0 +1,142 @@
+package dev.homelab.console.telemetry;
+
+import dev.homelab.console.helm.HelmRelease;
+import dev.homelab.console.helm.HelmReleaseSecrets;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeAddress;
+import io.fabric8.kubernetes.api.model.NodeCondition;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps what the sampler needs to know about the cluster live through watches (informers), not polling: nodes
+ * (allocatable, Ready, InternalIP), pods (labels, owner, node) and Helm release Secrets (which chart a release is).
+ * Watches do not count against the steady request budget; a watch that is not permitted is reported, not fatal.
+ */
+public final class ClusterObserver implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterObserver.class);
+
+    /** A node as the charts need it. */
+    public record NodeFacts(String name, boolean ready, Usage allocatable, String internalIp) {
+    }
+
+    private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+    private final Map<String, String> releaseCharts = new ConcurrentHashMap<>();
+    private final List<String> problems = new ArrayList<>();
+    private SharedIndexInformer<Node> nodes;
+    private SharedIndexInformer<Pod> pods;
+
+    public ClusterObserver(KubernetesClient kube) {
+        try {
+            nodes = kube.nodes().inform();
+            informers.add(nodes);
+        } catch (RuntimeException e) {
+            problems.add("Cannot watch nodes (" + e.getMessage() + "): allocatable and Ready state unknown.");
+        }
+        try {
+            pods = kube.pods().inAnyNamespace().inform();
+            informers.add(pods);
+        } catch (RuntimeException e) {
+            problems.add("Cannot watch pods in all namespaces (" + e.getMessage() + "): per-component usage is not"
+                    + " sampled. Grant list/watch on pods cluster-wide.");
+        }
+        try {
+            informers.add(kube.secrets().inAnyNamespace().withLabel("owner", "helm").inform(new ReleaseHandler()));
+        } catch (RuntimeException e) {
+            problems.add("Cannot watch Helm release Secrets (" + e.getMessage() + "): node-exporter and"
+                    + " kube-state-metrics are not attributed to a stack.");
+        }
+        problems.forEach(LOG::warn);
+    }
+
+    public List<NodeFacts> nodes() {
+        if (nodes == null) {
+            return List.of();
+        }
+        return nodes.getStore().list().stream().map(ClusterObserver::facts).toList();
+    }
+
+    public Optional<Pod> pod(String namespace, String name) {
+        return pods == null ? Optional.empty() : Optional.ofNullable(pods.getStore().getByKey(namespace + "/" + name));
+    }
+
+    /** "namespace/release" → chart name of every Helm release seen. */
+    public Map<String, String> releaseCharts() {
+        return Map.copyOf(releaseCharts);
+    }
+
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    static NodeFacts facts(Node node) {
+        boolean ready = false;
+        String ip = "";
+        Usage allocatable = Usage.ZERO;
+        if (node.getStatus() != null) {
+            for (NodeCondition condition : nullSafe(node.getStatus().getConditions())) {
+                if ("Ready".equals(condition.getType())) {
+                    ready = "True".equals(condition.getStatus());
+                }
+            }
+            for (NodeAddress address : nullSafe(node.getStatus().getAddresses())) {
+                if ("InternalIP".equals(address.getType())) {
+                    ip = address.getAddress();
+                }
+            }
+            Map<String, Quantity> alloc = node.getStatus().getAllocatable();
+            if (alloc != null) {
+                allocatable = new Usage(amount(alloc.get("cpu")), amount(alloc.get("memory")));
+            }
+        }
+        return new NodeFacts(node.getMetadata().getName(), ready, allocatable, ip);
+    }
+
+    private static double amount(Quantity quantity) {
+        return quantity == null ? 0 : Quantity.getAmountInBytes(quantity).doubleValue();
+    }
+
+    private static <T> List<T> nullSafe(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    @Override
+    public void close() {
+        informers.forEach(SharedIndexInformer::close);
+    }
+
+    private final class ReleaseHandler implements ResourceEventHandler<Secret> {
+        @Override
+        public void onAdd(Secret secret) {
+            try {
+                HelmRelease release = HelmReleaseSecrets.decode(secret);
+                releaseCharts.put(release.namespace() + "/" + release.name(), release.chartName());
+            } catch (RuntimeException e) {
+                LOG.debug("Unreadable Helm release Secret {}", secret.getMetadata().getName(), e);
+            }
+        }
+
+        @Override
+        public void onUpdate(Secret before, Secret after) {
+            onAdd(after);
+        }
+
+        @Override
+        public void onDelete(Secret secret, boolean unknownFinalState) {
+            // a deleted revision Secret does not mean the release is gone; charts do not change names
+        }
+    }
+}
