@@ -173,12 +173,19 @@ final class NodeSimulator implements NodeControl {
         }
     }
 
+    /** Steps run one at a time: the node controller and the kubelet never edit the same node concurrently here. */
     private void schedule(Runnable step, Duration delay) {
         world.scheduler().schedule(() -> {
             try {
-                step.run();
+                synchronized (this) {
+                    step.run();
+                }
             } catch (RuntimeException e) {
-                LOG.warn("Sandbox node simulation step failed", e);
+                if (world.scheduler().isShutdown()) {
+                    LOG.debug("Node simulation step stopped with the sandbox: {}", e.getMessage());
+                } else {
+                    LOG.warn("Sandbox node simulation step failed", e);
+                }
             }
         }, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
