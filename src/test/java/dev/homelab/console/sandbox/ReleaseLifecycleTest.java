@@ -107,6 +107,9 @@ class ReleaseLifecycleTest {
                     .contains("didn't have free ports for the requested pod ports");
         });
         assertThat(helm.get("monitoring", "vmks")).get().extracting(HelmRelease::status).isEqualTo("failed");
+        assertThat(kube.genericKubernetesResources("operator.victoriametrics.com/v1beta1", "VMRule")
+                .inNamespace("monitoring").withName("kube-prometheus-stack-general-rules").get())
+                .as("the operator converted the PrometheusRule").isNotNull();
         helm.uninstall("monitoring", "vmks", Progress.none());
         assertThat(helm.get("monitoring", "vmks")).isEmpty();
     }
