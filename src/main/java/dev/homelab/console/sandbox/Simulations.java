@@ -15,7 +15,7 @@ public final class Simulations {
     private static final Map<String, SimulationFactory> FACTORIES = new LinkedHashMap<>();
 
     static {
-        // one line per simulation: register("key", Factory::new);
+        register("minio", dev.homelab.console.sandbox.s3.MinioSimulation::new);
     }
 
     private Simulations() {
