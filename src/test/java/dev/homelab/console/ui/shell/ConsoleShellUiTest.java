@@ -60,8 +60,8 @@ class ConsoleShellUiTest {
     void rehearsingShowsTheFourArm64NodesOfTheSimulatedLabWithUsage(FxRobot robot) throws Exception {
         robot.clickOn("#rehearse-button");
 
-        TableView<?> nodes = waitFor(robot, "#node-table", TableView.class, 60);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> nodes.getItems().size() == 4);
+        TableView<?> nodes = waitFor(robot, "#node-table", TableView.class, 240);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> nodes.getItems().size() == 4);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> robot.lookup(".usage-cell .label").queryAllAs(Label.class).stream()
                         .anyMatch(label -> label.getText().contains("%")));
