@@ -52,10 +52,10 @@ final class NodeTable extends TableView<NodeRow> {
 
         getColumns().add(share(nameColumn(), 0.13));
         getColumns().add(share(text("Roles", row -> row.node().roles().isEmpty() ? "worker"
-                : String.join(", ", row.node().roles())), 0.10));
+                : String.join(", ", row.node().roles())), 0.12));
         getColumns().add(share(text("Arch", row -> row.node().architecture()), 0.07));
         getColumns().add(share(twoLines("OS image / kubelet", row -> row.node().osImage(),
-                row -> row.node().kubeletVersion()), 0.19));
+                row -> row.node().kubeletVersion()), 0.17));
         getColumns().add(share(readyColumn(), 0.12));
         getColumns().add(share(usage("CPU", NodeRow::cpuFraction, row -> row.hasUsage()
                 ? Quantities.cores(row.cpuUsedMillis()) + " of " + Quantities.cores(row.node().cpuAllocatableMillis())
