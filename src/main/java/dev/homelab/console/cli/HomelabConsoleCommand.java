@@ -1,5 +1,9 @@
 package dev.homelab.console.cli;
 
+import dev.homelab.console.cli.migrate.MigrateApplyCommand;
+import dev.homelab.console.cli.migrate.MigrateCommand;
+import dev.homelab.console.cli.migrate.MigratePlanCommand;
+import dev.homelab.console.cli.migrate.MigrateUndoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,6 +18,10 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ContextsCommand.class,
                 StatusCommand.class,
+                MigrateCommand.class,
+                MigratePlanCommand.class,
+                MigrateApplyCommand.class,
+                MigrateUndoCommand.class,
                 BaselineCommand.class,
                 CompareCommand.class,
         },
