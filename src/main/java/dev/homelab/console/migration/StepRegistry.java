@@ -18,6 +18,9 @@ public final class StepRegistry {
                 .phase(5, "Decommission kube-prometheus-stack and Alloy")
                 // Phase 1 — engine
                 // Phase 2 — metrics
+                .step(new dev.homelab.console.migration.phase2.PushoverSecretStep())
+                .step(new dev.homelab.console.migration.phase2.VmStackInstallStep())
+                .step(new dev.homelab.console.migration.phase2.PushoverTestStep())
                 // Phases 3–5 — follow-up work
                 .build();
     }

@@ -21,11 +21,9 @@ import java.util.Map;
 public final class SimulatedVmAlert implements SimulatedService {
 
     private final VmLab lab;
-    private final SimulatedOperatorConverter operator;
 
     public SimulatedVmAlert(SandboxWorld world) {
         this.lab = VmLab.of(world);
-        this.operator = new SimulatedOperatorConverter(lab);
     }
 
     @Override
@@ -45,7 +43,7 @@ public final class SimulatedVmAlert implements SimulatedService {
     }
 
     private List<Map<String, Object>> groups() {
-        operator.sync();
+        lab.operator().sync();
         String fullname = lab.release().map(r -> r.name()).orElse("vmks");
         String evaluated = lab.model().now().toString();
         List<Map<String, Object>> groups = new ArrayList<>();

@@ -29,6 +29,7 @@ public final class VmLab {
 
     private final SandboxWorld world;
     private final ScrapeModel model;
+    private final SimulatedOperatorConverter operator;
 
     private VmLab(SandboxWorld world) {
         this.world = world;
@@ -36,12 +37,34 @@ public final class VmLab {
                 .orElse(world.clock().instant());
         this.model = new ScrapeModel(world.clock(), started.minus(Duration.ofSeconds(30)), Duration.ofSeconds(30),
                 this::targets, this::vmagentNode, bufferIsEmptyDir());
+        this.operator = new SimulatedOperatorConverter(this);
     }
 
     public static VmLab of(SandboxWorld world) {
         synchronized (LABS) {
-            return LABS.computeIfAbsent(world, VmLab::new);
+            VmLab lab = LABS.get(world);
+            if (lab == null) {
+                lab = new VmLab(world);
+                LABS.put(world, lab);
+                lab.startOperatorLoop();
+            }
+            return lab;
         }
+    }
+
+    /** The operator reconciles continuously: convert now, then every 2 seconds. */
+    private void startOperatorLoop() {
+        world.scheduler().scheduleWithFixedDelay(() -> {
+            try {
+                operator.sync();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(VmLab.class).debug("Simulated operator sync failed", e);
+            }
+        }, 0, 2, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    SimulatedOperatorConverter operator() {
+        return operator;
     }
 
     public SandboxWorld world() {
