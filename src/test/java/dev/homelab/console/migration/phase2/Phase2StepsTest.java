@@ -118,6 +118,27 @@ class Phase2StepsTest {
     }
 
     @Test
+    void baselineStepWithoutAnyUsageHistoryFailsWithTelemetrysExplanation() {
+        seedCluster();
+        lab = new TestLab(client, Set.of());
+        ConsoleContext console = new ConsoleContext(new ClusterSession(client,
+                new ClusterIdentity("test", "http://mock", "cluster-baseline", true), lab), lab, AppDirs.under(home),
+                null);
+        MigrationEngine engine = new MigrationEngine(console, new MigrationPlanBuilder().phase(2, "Metrics")
+                .step(new BaselineStep()).build(), pushoverSecrets(),
+                new MigrationLock(client, "test@here pid 1", Duration.ofSeconds(60), Clock.systemUTC()),
+                Clock.systemUTC());
+        assertThat(engine.isDone(BaselineStep.ID)).isFalse();
+        assertThat(engine.plan(BaselineStep.ID).changes()).singleElement()
+                .satisfies(c -> assertThat(c.kind()).isEqualTo(ChangeKind.EXTERNAL));
+
+        StepRun run = engine.apply(BaselineStep.ID, null, Progress.none());
+
+        assertThat(run.outcome()).isEqualTo(StepRun.Outcome.FAILED);
+        assertThat(run.error()).contains("No samples");
+    }
+
+    @Test
     void secretStepBlocksWithoutCredentialsAndSaysWhatToSet() {
         MigrationEngine engine = engine(Set.of(), SecretsProvider.fromLookup(name -> null));
         List<PreflightCheck> checks = engine.preflight(PushoverSecretStep.ID);
@@ -162,7 +183,7 @@ class Phase2StepsTest {
 
         assertThat(plan.changes()).singleElement().satisfies(change -> {
             assertThat(change.kind()).isEqualTo(ChangeKind.HELM_INSTALL);
-            assertThat(change.chart().toString()).isEqualTo("vm/victoria-metrics-k8s-stack 0.91.2");
+            assertThat(change.chart().toString()).isEqualTo("victoria-metrics/victoria-metrics-k8s-stack 0.91.2");
             assertThat(change.maskedValues()).contains("token_file").contains("retentionPeriod: 14d")
                     .contains("storageClassName: local-path").contains("kubernetes.io/hostname: pi-server")
                     .doesNotContain(TOKEN, USER_KEY);
