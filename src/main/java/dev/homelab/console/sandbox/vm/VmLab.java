@@ -52,15 +52,53 @@ public final class VmLab {
         }
     }
 
-    /** The operator reconciles continuously: convert now, then every 2 seconds. */
+    /**
+     * Every 2 seconds: the operator reconciles (conversion), and node readiness and vmsingle's availability in the
+     * mock cluster are recorded as outages in the scrape model — so a simulated reboot shows up as {@code up=0} for
+     * that node, and vmsingle's node going down fills vmagent's queue.
+     */
     private void startOperatorLoop() {
         world.scheduler().scheduleWithFixedDelay(() -> {
             try {
                 operator.sync();
+                observeOutages();
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(VmLab.class).debug("Simulated operator sync failed", e);
             }
         }, 0, 2, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private final java.util.Set<String> downNodes = new java.util.HashSet<>();
+    private boolean storageDown;
+
+    private synchronized void observeOutages() {
+        Instant now = world.clock().instant();
+        for (Node node : world.kube().nodes().list().getItems()) {
+            String name = node.getMetadata().getName();
+            if (node.getStatus() == null || node.getStatus().getConditions() == null
+                    || node.getStatus().getConditions().isEmpty()) {
+                continue;
+            }
+            boolean ready = node.getStatus() != null && node.getStatus().getConditions() != null
+                    && node.getStatus().getConditions().stream()
+                    .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+            if (!ready && downNodes.add(name)) {
+                model.nodeDown(name, now);
+            } else if (ready && downNodes.remove(name)) {
+                model.nodeUp(name, now);
+            }
+        }
+        Optional<HelmRelease> stack = release();
+        if (stack.isPresent() && world.kube().endpoints().inNamespace(stack.get().namespace())
+                .withName("vmsingle-" + stack.get().name()).get() != null) {
+            boolean up = world.serviceReady(stack.get().namespace(), "vmsingle-" + stack.get().name());
+            if (!up && !storageDown) {
+                model.storageDown(now);
+            } else if (up && storageDown) {
+                model.storageUp(now);
+            }
+            storageDown = !up;
+        }
     }
 
     SimulatedOperatorConverter operator() {
