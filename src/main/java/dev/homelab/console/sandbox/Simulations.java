@@ -16,6 +16,11 @@ public final class Simulations {
 
     static {
         register("minio", dev.homelab.console.sandbox.s3.MinioSimulation::new);
+        register("vmsingle", dev.homelab.console.sandbox.vm.SimulatedVmSingle::new);
+        register("vmagent", dev.homelab.console.sandbox.vm.SimulatedVmAgent::new);
+        register("vmalert", dev.homelab.console.sandbox.vm.SimulatedVmAlert::new);
+        register("alertmanager", dev.homelab.console.sandbox.vm.SimulatedAlertmanager::new);
+        register("prometheus", dev.homelab.console.sandbox.vm.SimulatedPrometheus::new);
     }
 
     private Simulations() {

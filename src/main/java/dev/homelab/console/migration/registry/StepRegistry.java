@@ -27,6 +27,10 @@ public final class StepRegistry {
                 .step(new HelmRepositoriesStep())
                 .step(new MinioBucketsStep())
                 // Phase 2 — metrics
+                .step(new dev.homelab.console.migration.phase2.BaselineStep())
+                .step(new dev.homelab.console.migration.phase2.PushoverSecretStep())
+                .step(new dev.homelab.console.migration.phase2.VmStackInstallStep())
+                .step(new dev.homelab.console.migration.phase2.PushoverTestStep())
                 // Phases 3–5 — follow-up work
                 .build();
     }
