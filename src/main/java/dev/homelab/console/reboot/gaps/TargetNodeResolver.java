@@ -26,7 +26,7 @@ public final class TargetNodeResolver {
         return nodeByAddress.getOrDefault(host, "");
     }
 
-    static String hostOf(String instance) {
+    public static String hostOf(String instance) {
         String rest = instance.replaceFirst("^[a-z]+://", "");
         if (rest.startsWith("[")) {
             int close = rest.indexOf(']');

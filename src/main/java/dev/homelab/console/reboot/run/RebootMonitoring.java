@@ -1,0 +1,49 @@
+package dev.homelab.console.reboot.run;
+
+import dev.homelab.console.cluster.ServiceUnreachableException;
+import dev.homelab.console.reboot.logs.LogLineCounts;
+import dev.homelab.console.reboot.logs.LokiLineCounts;
+import dev.homelab.console.verify.prom.PromApiClient;
+
+/**
+ * The monitoring services a reboot test talks to, each either open or absent with the reason (every claim that
+ * needs an absent one becomes "could not verify, because …").
+ */
+public record RebootMonitoring(PromApiClient vmsingle, String vmsingleMissing,
+                               PromApiClient vmagent, String vmagentMissing,
+                               PromApiClient alertmanager, String alertmanagerMissing,
+                               LogLineCounts loki, String lokiMissing) {
+
+    public static RebootMonitoring open(MonitoringEndpoints endpoints) {
+        PromApiClient vmsingle = null;
+        PromApiClient vmagent = null;
+        PromApiClient alertmanager = null;
+        LogLineCounts loki = null;
+        String vmsingleMissing = null;
+        String vmagentMissing = null;
+        String alertmanagerMissing = null;
+        String lokiMissing = null;
+        try {
+            vmsingle = PromApiClient.of(endpoints.open(MonitoringEndpoints.Kind.VMSINGLE), true);
+        } catch (ServiceUnreachableException e) {
+            vmsingleMissing = "VictoriaMetrics could not be reached: " + e.getMessage();
+        }
+        try {
+            vmagent = PromApiClient.of(endpoints.open(MonitoringEndpoints.Kind.VMAGENT), false);
+        } catch (ServiceUnreachableException e) {
+            vmagentMissing = "vmagent could not be reached: " + e.getMessage();
+        }
+        try {
+            alertmanager = PromApiClient.of(endpoints.open(MonitoringEndpoints.Kind.ALERTMANAGER), false);
+        } catch (ServiceUnreachableException e) {
+            alertmanagerMissing = "Alertmanager could not be reached: " + e.getMessage();
+        }
+        try {
+            loki = new LokiLineCounts(endpoints.open(MonitoringEndpoints.Kind.LOKI).baseUri(), null);
+        } catch (ServiceUnreachableException e) {
+            lokiMissing = "Loki could not be reached: " + e.getMessage();
+        }
+        return new RebootMonitoring(vmsingle, vmsingleMissing, vmagent, vmagentMissing, alertmanager,
+                alertmanagerMissing, loki, lokiMissing);
+    }
+}
