@@ -16,6 +16,7 @@ public final class Simulations {
 
     static {
         // one line per simulation: register("key", Factory::new);
+        register(dev.homelab.console.sandbox.loki.LokiSimulation.KEY, dev.homelab.console.sandbox.loki.LokiSimulation::new);
     }
 
     private Simulations() {

@@ -16,6 +16,7 @@ public final class Pages {
         List<PageFactory> pages = new ArrayList<>();
         pages.add(dev.homelab.console.ui.overview.OverviewPage::new);
         pages.add(new dev.homelab.console.ui.charts.ChartsPageFactory());
+        pages.add(new dev.homelab.console.ui.logs.LogsPageFactory());
         return List.copyOf(pages);
     }
 }
