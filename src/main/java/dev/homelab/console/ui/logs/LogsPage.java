@@ -61,4 +61,8 @@ public final class LogsPage implements Page {
     LogsViewModel model() {
         return model;
     }
+
+    LogsView viewForTests() {
+        return view;
+    }
 }
