@@ -80,29 +80,43 @@ public final class LogViewBenchmark {
             });
 
             Runtime runtime = Runtime.getRuntime();
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long fxThread = fxThreadId();
             long heapStart = usedHeapAfterGc(runtime);
             long heapFull = 0;
             long gapWhileFilling = 0;
             System.out.printf("Pushing %,d lines/s for %d s through the Logs page (buffer 10,000 lines)%n", rate, seconds);
+            long fxCpuAtFull = 0;
+            long sentAtFull = 0;
+            while (sent.get() < 10L * rate) {
+                Thread.sleep(100); // start-up and filling the 10,000-line buffer
+            }
+            gapWhileFilling = maxGapNanos.get();
+            heapFull = usedHeapAfterGc(runtime);
+            maxGapNanos.set(0);
+            fxCpuAtFull = threads.getThreadCpuTime(fxThread);
+            sentAtFull = sent.get();
             for (int s = 1; s <= seconds; s++) {
                 Thread.sleep(1000);
-                if (s == 10) {
-                    gapWhileFilling = maxGapNanos.get();
-                    heapFull = usedHeapAfterGc(runtime);
-                    maxGapNanos.set(0);
-                }
                 if (s % 10 == 0) {
                     System.out.printf("  t=%2d s sent %,d, shown %,d, max FX pulse gap so far %.1f ms%n", s, sent.get(),
                             shown(list), maxGapNanos.get() / 1e6);
                 }
             }
+            long fxCpu = threads.getThreadCpuTime(fxThread) - fxCpuAtFull;
+            long steadySent = sent.get() - sentAtFull;
             long heapEnd = usedHeapAfterGc(runtime);
             System.out.printf("Lines sent: %,d (%.0f/s)%n", sent.get(), sent.get() / (double) seconds);
             System.out.printf("Lines shown (buffer): %,d%n", shown(list));
-            System.out.printf("Max FX pulse gap: %.1f ms in the first 10 s (start-up and fill), %.1f ms after%n",
-                    gapWhileFilling / 1e6, maxGapNanos.get() / 1e6);
-            System.out.printf("Heap used after GC: start %.1f MB, buffer full (10 s) %.1f MB, end (%d s) %.1f MB%n",
+            System.out.printf("Max FX pulse gap: %.1f ms during start-up and buffer fill, %.1f ms over the %d s after%n",
+                    gapWhileFilling / 1e6, maxGapNanos.get() / 1e6, seconds);
+            System.out.printf("FX thread CPU over those %d s: %.0f ms (%.1f %% of one core) for %,d lines, %.1f µs/line%n",
+                    seconds, fxCpu / 1e6, fxCpu / 1e7 / seconds, steadySent, fxCpu / 1e3 / Math.max(1, steadySent));
+            System.out.printf("Heap used after GC: start %.1f MB, buffer full %.1f MB, end (%d s later) %.1f MB%n",
                     heapStart / 1e6, heapFull / 1e6, seconds, heapEnd / 1e6);
+            System.out.printf("Load average at the end: %.1f on %d cores%n",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    runtime.availableProcessors());
             Platform.exit();
             tasks.close();
         }
@@ -113,11 +127,22 @@ public final class LogViewBenchmark {
         CountDownLatch done = new CountDownLatch(1);
         int[] size = {0};
         Platform.runLater(() -> {
-            size[0] = list.get() == null ? 0 : list.get().getItems().size();
+            size[0] = list.get() == null ? -1 : list.get().getItems().size();
+
             done.countDown();
         });
-        done.await(5, TimeUnit.SECONDS);
-        return size[0];
+        return done.await(30, TimeUnit.SECONDS) ? size[0] : -1;
+    }
+
+    private static long fxThreadId() throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        long[] id = {0};
+        Platform.runLater(() -> {
+            id[0] = Thread.currentThread().getId();
+            done.countDown();
+        });
+        done.await();
+        return id[0];
     }
 
     private static long usedHeapAfterGc(Runtime runtime) throws InterruptedException {
@@ -131,6 +156,7 @@ public final class LogViewBenchmark {
     /** A Loki that answers the page's start-up calls and streams {@code rate} lines/s to every tail. */
     private static MockWebServer fakeLoki(int rate, AtomicLong sent) throws Exception {
         MockWebServer server = new MockWebServer();
+        AtomicReference<WebSocket> current = new AtomicReference<>();
         ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bench-loki");
             t.setDaemon(true);
@@ -144,9 +170,17 @@ public final class LogViewBenchmark {
                     return new MockResponse.Builder().webSocketUpgrade(new WebSocketListener() {
                         @Override
                         public void onOpen(WebSocket socket, Response response) {
-                            int perTick = rate / 100;
-                            pusher.scheduleAtFixedRate(() -> socket.send(message(perTick, sent)), 10, 10,
-                                    TimeUnit.MILLISECONDS);
+                            if (current.getAndSet(socket) == null) {
+                                long startNanos = System.nanoTime();
+                                long startSent = sent.get();
+                                pusher.scheduleAtFixedRate(() -> {
+                                    long due = startSent + (System.nanoTime() - startNanos) * rate / 1_000_000_000L;
+                                    int lines = (int) Math.min(rate, due - sent.get());
+                                    if (lines >= 2) {
+                                        current.get().send(message(lines, sent));
+                                    }
+                                }, 10, 10, TimeUnit.MILLISECONDS);
+                            }
                         }
                     }).build();
                 }

@@ -38,6 +38,7 @@ final class LogRowCell extends ListCell<LogRow> {
     private final Label time = new Label();
     private final Label level = new Label();
     private final HBox chips = new HBox(4);
+    private final Label[] chipLabels = new Label[CHIP_LABELS.size()];
     private final TextFlow text = new TextFlow();
     private final Label repeats = new Label();
     private final Label source = new Label("k8s API");
@@ -57,6 +58,14 @@ final class LogRowCell extends ListCell<LogRow> {
         level.setMinWidth(46);
         chips.setMinWidth(Region.USE_PREF_SIZE);
         chips.setAlignment(Pos.CENTER_LEFT);
+        chips.getChildren().add(source);
+        for (int i = 0; i < chipLabels.length; i++) {
+            Label chip = new Label();
+            chip.getStyleClass().add("log-chip");
+            chip.setMinWidth(Region.USE_PREF_SIZE);
+            chipLabels[i] = chip;
+            chips.getChildren().add(chip);
+        }
         text.getStyleClass().add("log-line");
         repeats.getStyleClass().add("log-repeats");
         source.getStyleClass().add("log-source-k8s");
@@ -79,19 +88,14 @@ final class LogRowCell extends ListCell<LogRow> {
         level.setText(lvl.shortName());
         level.getStyleClass().removeAll(LEVEL_CLASSES);
         level.getStyleClass().add("level-" + lvl.name().toLowerCase(Locale.ROOT));
-        chips.getChildren().clear();
-        if (entry.source() == LogEntry.Source.KUBERNETES_API) {
-            chips.getChildren().add(source);
-        }
-        for (String name : CHIP_LABELS) {
-            String value = entry.labels().get(name);
-            if (value != null) {
-                Label chip = new Label(value);
-                chip.getStyleClass().add("log-chip");
-                chip.setMinWidth(Region.USE_PREF_SIZE);
-                chip.setUserData(name);
-                chips.getChildren().add(chip);
-            }
+        boolean fromKubernetes = entry.source() == LogEntry.Source.KUBERNETES_API;
+        source.setVisible(fromKubernetes);
+        source.setManaged(fromKubernetes);
+        for (int i = 0; i < chipLabels.length; i++) {
+            String value = entry.labels().get(CHIP_LABELS.get(i));
+            chipLabels[i].setText(value);
+            chipLabels[i].setVisible(value != null);
+            chipLabels[i].setManaged(value != null);
         }
         String line = prettyJson.get() && entry.looksLikeJson() ? LogExport.prettyJson(entry.line()) : entry.line();
         text.getChildren().setAll(highlighted(line, search.get()));

@@ -412,7 +412,7 @@ final class LogsView {
 
     /** Follow the newest line after each batch unless the user scrolled up; scrolling back to the end follows again. */
     private void installFollowScroll() {
-        model.visible.addListener((ListChangeListener<LogRow>) change -> {
+        model.batches.addListener((o, a, b) -> {
             if (model.follow.get() && model.mode.get() == LogsViewModel.Mode.TAIL && !model.visible.isEmpty()) {
                 scrollingProgrammatically = true;
                 list.scrollTo(model.visible.size() - 1);

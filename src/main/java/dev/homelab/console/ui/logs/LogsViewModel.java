@@ -91,6 +91,8 @@ public final class LogsViewModel {
     final BooleanProperty busy = new SimpleBooleanProperty();
     final StringProperty fallbackOffer = new SimpleStringProperty("");
     final BooleanProperty showingPodLog = new SimpleBooleanProperty();
+    /** Counts applied batches: the view scrolls once per batch, not once per list change. */
+    final LongProperty batches = new SimpleLongProperty();
     final ObservableList<String> history = FXCollections.observableArrayList();
     final Pickers pickers;
 
@@ -266,6 +268,7 @@ public final class LogsViewModel {
         if (!batch.isEmpty()) {
             buffer.append(batch);
             received.set(received.get() + batch.size());
+            batches.set(batches.get() + 1);
         }
         skippedByView.set(batcher.discarded());
         droppedByLoki.set(droppedCount.get());
