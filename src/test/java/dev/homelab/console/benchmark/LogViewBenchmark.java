@@ -59,6 +59,9 @@ public final class LogViewBenchmark {
             AtomicReference<ListView<?>> list = new AtomicReference<>();
             AtomicLong maxGapNanos = new AtomicLong();
             AtomicLong lastPulse = new AtomicLong();
+            AtomicLong lastPulseCpu = new AtomicLong();
+            AtomicLong maxWorkNanos = new AtomicLong();
+            java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
             BackgroundTasks tasks = new BackgroundTasks();
             Platform.runLater(() -> {
                 ConsoleContext console = new ConsoleContext(null, null, dirs, null);
@@ -72,8 +75,11 @@ public final class LogViewBenchmark {
                     @Override
                     public void handle(long now) {
                         long previous = lastPulse.getAndSet(now);
+                        long cpuNow = cpu.getCurrentThreadCpuTime();
+                        long previousCpu = lastPulseCpu.getAndSet(cpuNow);
                         if (previous != 0) {
                             maxGapNanos.accumulateAndGet(now - previous, Math::max);
+                            maxWorkNanos.accumulateAndGet(cpuNow - previousCpu, Math::max);
                         }
                     }
                 }.start();
@@ -93,7 +99,10 @@ public final class LogViewBenchmark {
             }
             gapWhileFilling = maxGapNanos.get();
             heapFull = usedHeapAfterGc(runtime);
+            Thread.sleep(500);
+            lastPulse.set(0); // the forced GCs above stop every thread: not the view's doing
             maxGapNanos.set(0);
+            maxWorkNanos.set(0);
             fxCpuAtFull = threads.getThreadCpuTime(fxThread);
             sentAtFull = sent.get();
             for (int s = 1; s <= seconds; s++) {
@@ -105,11 +114,16 @@ public final class LogViewBenchmark {
             }
             long fxCpu = threads.getThreadCpuTime(fxThread) - fxCpuAtFull;
             long steadySent = sent.get() - sentAtFull;
+            long maxGap = maxGapNanos.get();
+            long maxWork = maxWorkNanos.get();
             long heapEnd = usedHeapAfterGc(runtime);
-            System.out.printf("Lines sent: %,d (%.0f/s)%n", sent.get(), sent.get() / (double) seconds);
+            System.out.printf("Lines sent: %,d in all, %,d (%.0f/s) during the measured %d s%n", sent.get(), steadySent,
+                    steadySent / (double) seconds, seconds);
             System.out.printf("Lines shown (buffer): %,d%n", shown(list));
             System.out.printf("Max FX pulse gap: %.1f ms during start-up and buffer fill, %.1f ms over the %d s after%n",
-                    gapWhileFilling / 1e6, maxGapNanos.get() / 1e6, seconds);
+                    gapWhileFilling / 1e6, maxGap / 1e6, seconds);
+            System.out.printf("Most FX-thread CPU between two pulses: %.1f ms (the stall the view itself causes, "
+                    + "whatever the machine's load)%n", maxWork / 1e6);
             System.out.printf("FX thread CPU over those %d s: %.0f ms (%.1f %% of one core) for %,d lines, %.1f µs/line%n",
                     seconds, fxCpu / 1e6, fxCpu / 1e7 / seconds, steadySent, fxCpu / 1e3 / Math.max(1, steadySent));
             System.out.printf("Heap used after GC: start %.1f MB, buffer full %.1f MB, end (%d s later) %.1f MB%n",

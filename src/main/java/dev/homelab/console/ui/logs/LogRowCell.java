@@ -40,6 +40,7 @@ final class LogRowCell extends ListCell<LogRow> {
     private final HBox chips = new HBox(4);
     private final Label[] chipLabels = new Label[CHIP_LABELS.size()];
     private final TextFlow text = new TextFlow();
+    private final Text plainLine = new Text();
     private final Label repeats = new Label();
     private final Label source = new Label("k8s API");
     private final HBox box = new HBox(8, time, level, chips, text, repeats);
@@ -67,6 +68,7 @@ final class LogRowCell extends ListCell<LogRow> {
             chips.getChildren().add(chip);
         }
         text.getStyleClass().add("log-line");
+        plainLine.getStyleClass().add("log-text");
         repeats.getStyleClass().add("log-repeats");
         source.getStyleClass().add("log-source-k8s");
         HBox.setHgrow(text, Priority.ALWAYS);
@@ -98,7 +100,16 @@ final class LogRowCell extends ListCell<LogRow> {
             chipLabels[i].setManaged(value != null);
         }
         String line = prettyJson.get() && entry.looksLikeJson() ? LogExport.prettyJson(entry.line()) : entry.line();
-        text.getChildren().setAll(highlighted(line, search.get()));
+        LineSearch lineSearch = search.get();
+        if (lineSearch.isEmpty()) {
+            // the common case while tailing: one reused Text node, no new nodes to style
+            plainLine.setText(line);
+            if (text.getChildren().size() != 1 || text.getChildren().get(0) != plainLine) {
+                text.getChildren().setAll(plainLine);
+            }
+        } else {
+            text.getChildren().setAll(highlighted(line, lineSearch));
+        }
         boolean wrapped = wrap.get() || prettyJson.get() && entry.looksLikeJson();
         text.setMinWidth(wrapped ? 0 : Region.USE_PREF_SIZE);
         text.setPrefWidth(wrapped ? 100 : Region.USE_COMPUTED_SIZE);
