@@ -21,6 +21,7 @@ public final class Simulations {
         register("vmalert", dev.homelab.console.sandbox.vm.SimulatedVmAlert::new);
         register("alertmanager", dev.homelab.console.sandbox.vm.SimulatedAlertmanager::new);
         register("prometheus", dev.homelab.console.sandbox.vm.SimulatedPrometheus::new);
+        register(dev.homelab.console.sandbox.loki.LokiSimulation.KEY, dev.homelab.console.sandbox.loki.LokiSimulation::new);
     }
 
     private Simulations() {
