@@ -1,6 +1,13 @@
 package dev.homelab.console;
 
+import dev.homelab.console.app.AppDirs;
 import dev.homelab.console.cli.HomelabConsoleCommand;
+import dev.homelab.console.cli.ExitCodes;
+import dev.homelab.console.ui.shell.ConsoleApp;
+import dev.homelab.console.ui.shell.StartupOptions;
+import javafx.application.Application;
+
+import java.util.List;
 
 /**
  * Entry point. A plain class (not an Application subclass) so that {@code java -cp ...} works from the classpath.
@@ -12,11 +19,18 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (HomelabConsoleCommand.isCommand(args)) {
+        if (args.length > 0 && !args[0].equals("--sandbox") && HomelabConsoleCommand.isCommand(args)) {
             System.exit(HomelabConsoleCommand.execute(args));
         }
-        // The desktop app is started here by the UI shell (ui.shell.ConsoleApp), added by the foundation work.
-        System.err.println("The desktop app is not built yet; use a command (--help).");
-        System.exit(2);
+        try {
+            StartupOptions.parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(ExitCodes.USAGE);
+        }
+        ConsoleApp.preload(AppDirs.fromEnvironment());
+        Application.launch(ConsoleApp.class, args);
+        // Connections and simulated servers may leave non-daemon threads behind; the window is closed, so leave.
+        System.exit(0);
     }
 }

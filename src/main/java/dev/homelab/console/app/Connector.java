@@ -1,5 +1,7 @@
 package dev.homelab.console.app;
 
+import dev.homelab.console.helm.HelmJavaReleaseManager;
+import dev.homelab.console.helm.KubeconfigYaml;
 import dev.homelab.console.cluster.ClusterIdentity;
 import dev.homelab.console.cluster.ClusterSession;
 import dev.homelab.console.cluster.ConnectionCheck;
@@ -11,8 +13,11 @@ import dev.homelab.console.cluster.KubeconfigContexts;
 import dev.homelab.console.cluster.LoginShellPath;
 import dev.homelab.console.cluster.PortForwardServiceAccess;
 import dev.homelab.console.cluster.ServiceRef;
+import dev.homelab.console.helm.HelmJavaReleaseManager;
+import dev.homelab.console.helm.KubeconfigYaml;
 import dev.homelab.console.task.Progress;
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.okhttp.OkHttpClientFactory;
@@ -26,7 +31,7 @@ import java.util.Optional;
 
 /**
  * The connect flow: from a kubeconfig selection to a checked {@link ConsoleContext} (fabric8 on OkHttp, connection
- * check, self-healing port-forwards, Helm releases), remembering the choice in the settings.
+ * check, self-healing port-forwards, Helm through helm-java), remembering the choice in the settings.
  */
 public final class Connector {
 
@@ -94,11 +99,22 @@ public final class Connector {
             ClusterSession session = new ClusterSession(kube, identity, services);
             settings.put(SETTING_KUBECONFIG_FILE, selection.file() == null ? "" : selection.file().toString());
             settings.put(SETTING_CONTEXT, contextName);
-            return new Connected(new ConsoleContext(session, new ReadOnlyReleaseManager(kube), dirs, null), report);
+            HelmJavaReleaseManager releases = new HelmJavaReleaseManager(kube,
+                    () -> KubeconfigYaml.from(withCurrentToken(config)), dirs);
+            return new Connected(new ConsoleContext(session, releases, dirs, null), report);
         } catch (ConnectionFailedException | RuntimeException e) {
             kube.close();
             throw e;
         }
+    }
+
+    /** Helm gets a static kubeconfig: an exec plugin's credential is copied in at the moment Helm runs. */
+    private static Config withCurrentToken(Config config) {
+        if (config.getOauthTokenProvider() == null) {
+            return config;
+        }
+        return new ConfigBuilder(config).withOauthTokenProvider(null)
+                .withOauthToken(config.getOauthTokenProvider().getToken()).build();
     }
 
     /** A fabric8 client on the OkHttp HTTP client (the Vert.x one is excluded from the build). */

@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ContextsCommand.class,
                 StatusCommand.class,
+                BaselineCommand.class,
+                CompareCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 check failed or blocked, 2 usage error, 3 cannot connect,",
                 "4 not permitted, 5 operation failed. A one-line reason goes to stderr."})

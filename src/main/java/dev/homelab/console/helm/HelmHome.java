@@ -34,6 +34,9 @@ public final class HelmHome {
         if (configured != null) {
             return configured;
         }
+        if (dirs == null) {
+            throw new IllegalStateException("Helm's folders are not configured yet");
+        }
         HelmHome home = new HelmHome(dirs.configDir("helm"), dirs.cacheDir("helm"), dirs.dataDir("helm"));
         try {
             Function setenv = NativeLibrary.getInstance("c").getFunction("setenv");

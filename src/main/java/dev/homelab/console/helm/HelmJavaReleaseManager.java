@@ -91,6 +91,25 @@ public final class HelmJavaReleaseManager implements ReleaseManager {
     }
 
     @Override
+    public List<String> chartVersions(String repoName, String chart) throws HelmException {
+        Path index = HelmHome.configure(null).cache().resolve("repository").resolve(repoName + "-index.yaml");
+        if (!java.nio.file.Files.exists(index)) {
+            throw new HelmException("Helm repository " + repoName + " has no local index (" + index
+                    + "); add and update it first.");
+        }
+        try {
+            tools.jackson.databind.JsonNode entries = dev.homelab.console.util.Json.YAML.readTree(index.toFile())
+                    .path("entries").path(chart);
+            List<String> versions = new java.util.ArrayList<>();
+            entries.forEach(entry -> versions.add(entry.path("version").asString()));
+            return versions;
+        } catch (RuntimeException e) {
+            throw new HelmException("Could not read the index of Helm repository " + repoName + " (" + index + "): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public HelmRelease installOrUpgrade(ReleaseRequest request, Progress progress) throws HelmException {
         String target = request.namespace() + "/" + request.name();
         try (ValuesFile values = ValuesFile.of(request.values())) {

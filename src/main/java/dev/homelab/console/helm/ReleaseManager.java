@@ -24,6 +24,16 @@ public interface ReleaseManager {
     /** Adds the repository if missing and refreshes its index. */
     void addOrUpdateRepository(String name, URI url) throws HelmException;
 
+    /**
+     * Versions of {@code chart} listed in the local index of repository {@code repoName} (after
+     * {@link #addOrUpdateRepository}), newest first; empty when the chart is not in it.
+     *
+     * @throws HelmException when the index cannot be read (repository never added, or not supported)
+     */
+    default List<String> chartVersions(String repoName, String chart) throws HelmException {
+        throw new HelmException("This release manager cannot read Helm repository indexes");
+    }
+
     /** Install when absent, upgrade when present; waits for readiness up to the request's timeout. */
     HelmRelease installOrUpgrade(ReleaseRequest request, Progress progress) throws HelmException;
 

@@ -24,4 +24,26 @@ public interface SandboxWorld {
     default boolean hasFault(String name) {
         return faults().contains(name);
     }
+
+    /** Node power control (reboots, nodes that never return). */
+    default NodeControl nodes() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " simulates no nodes");
+    }
+
+    /**
+     * Whether the Service exists and at least one pod behind it is Ready: what a simulation checks before it
+     * accepts data for a backend (e.g. vmagent buffering while vmsingle's node is down).
+     */
+    default boolean serviceReady(String namespace, String name) {
+        var endpoints = kube().endpoints().inNamespace(namespace).withName(name).get();
+        return endpoints != null && endpoints.getSubsets() != null && endpoints.getSubsets().stream()
+                .anyMatch(s -> s.getAddresses() != null && !s.getAddresses().isEmpty());
+    }
+
+    /** Whether a workload whose pods carry this usage profile ("vmsingle", "prometheus", "vector", ...) exists. */
+    default boolean runs(String profile) {
+        return kube().pods().inAnyNamespace().list().getItems().stream()
+                .anyMatch(p -> p.getMetadata().getAnnotations() != null
+                        && profile.equals(p.getMetadata().getAnnotations().get("sandbox.homelab.dev/profile")));
+    }
 }

@@ -89,6 +89,8 @@ class HelmJavaReleaseManagerTest {
 
         assertThat(manager.repositories()).extracting(r -> r.getName()).containsExactly("tinyrepo");
         assertThat(Files.readString(home.resolve("app/config/helm/repositories.yaml"))).contains("tinyrepo");
+        assertThat(manager.chartVersions("tinyrepo", "tiny")).containsExactly("0.1.0");
+        assertThat(manager.chartVersions("tinyrepo", "absent")).isEmpty();
         String manifest = manager.template(new ReleaseRequest("demo", "default",
                 new ChartRef("tinyrepo", url, "tiny", "0.1.0"), Map.of(), false, Duration.ofSeconds(30)));
         assertThat(manifest).contains("message: \"hello\"");

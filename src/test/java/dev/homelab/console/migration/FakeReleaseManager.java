@@ -15,11 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /** In-memory releases with history, recording what was called; a failure can be scripted per release. */
-final class FakeReleaseManager implements ReleaseManager {
-    final Map<String, List<HelmRelease>> histories = new LinkedHashMap<>();
-    final List<String> calls = new ArrayList<>();
-    final Map<String, URI> repositories = new LinkedHashMap<>();
-    String failInstallWith;
+public final class FakeReleaseManager implements ReleaseManager {
+    public final Map<String, List<HelmRelease>> histories = new LinkedHashMap<>();
+    public final List<String> calls = new ArrayList<>();
+    public final Map<String, URI> repositories = new LinkedHashMap<>();
+    public String failInstallWith;
+    public String failRepositoryWith;
 
     @Override
     public synchronized List<HelmRelease> list() {
@@ -38,8 +39,11 @@ final class FakeReleaseManager implements ReleaseManager {
     }
 
     @Override
-    public synchronized void addOrUpdateRepository(String name, URI url) {
+    public synchronized void addOrUpdateRepository(String name, URI url) throws HelmException {
         calls.add("repo " + name);
+        if (failRepositoryWith != null) {
+            throw new HelmException(failRepositoryWith);
+        }
         repositories.put(name, url);
     }
 
@@ -57,6 +61,11 @@ final class FakeReleaseManager implements ReleaseManager {
             throw new HelmException(failInstallWith);
         }
         return release;
+    }
+
+    /** Adds a deployed release revision as if it had been installed earlier. */
+    public synchronized void preinstall(HelmRelease release) {
+        histories.computeIfAbsent(release.namespace() + "/" + release.name(), k -> new ArrayList<>()).add(release);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.homelab.console.ui.shell;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import dev.homelab.console.ui.common.BackgroundTasks;
+import dev.homelab.console.ui.connect.ConnectedCluster;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -103,11 +104,11 @@ final class MainWindow {
         content.getChildren().setAll(connectScreen);
     }
 
-    void showSession(ConnectedSession newSession) {
+    void showSession(ConnectedSession newSession, ConnectedCluster connected) {
         session = newSession;
         views.clear();
         setConnected(true);
-        statusBar.showConnected(newSession.console().cluster().identity());
+        statusBar.showConnected(connected);
         navigation.getItems().setAll(newSession.pages());
         if (newSession.pages().isEmpty()) {
             content.getChildren().setAll(emptyState("No pages are available",
@@ -165,7 +166,7 @@ final class MainWindow {
             logo.setImage(new Image(stream, 28, 28, true, true));
         }
         Label name = new Label("Homelab Console");
-        name.getStyleClass().addAll(Styles.TITLE_4, "brand-name");
+        name.getStyleClass().add("brand-name");
         HBox brand = new HBox(8, logo, name);
         brand.setAlignment(Pos.CENTER_LEFT);
         brand.getStyleClass().add("brand");
@@ -191,6 +192,7 @@ final class MainWindow {
             button.setAccessibleText("Theme: " + choice.label());
             button.setToggleGroup(group);
             button.setSelected(theme.choiceProperty().get() == choice);
+            theme.choiceProperty().addListener((obs, old, now) -> button.setSelected(now == choice));
             button.getStyleClass().addAll(Styles.SMALL,
                     i == 0 ? Styles.LEFT_PILL : i == choices.length - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
             button.setOnAction(event -> {

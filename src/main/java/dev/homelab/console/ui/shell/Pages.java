@@ -1,5 +1,6 @@
 package dev.homelab.console.ui.shell;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,8 +13,9 @@ public final class Pages {
     }
 
     public static List<PageFactory> all() {
-        return List.of(
-                // overview, charts, wizard, logs, reboot, verify — added by their capabilities
-        );
+        List<PageFactory> pages = new ArrayList<>();
+        pages.add(dev.homelab.console.ui.overview.OverviewPage::new);
+        pages.add(new dev.homelab.console.ui.charts.ChartsPageFactory());
+        return List.copyOf(pages);
     }
 }

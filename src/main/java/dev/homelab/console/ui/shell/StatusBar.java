@@ -4,6 +4,8 @@ import atlantafx.base.controls.Popover;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import dev.homelab.console.cluster.ClusterIdentity;
+import dev.homelab.console.ui.connect.ConnectedCluster;
+import dev.homelab.console.ui.connect.ConnectionSummaryView;
 import dev.homelab.console.ui.common.BackgroundTasks;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -11,6 +13,8 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -22,12 +26,13 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class StatusBar extends HBox {
 
     private final Label badge = new Label("SANDBOX");
-    private final Label context = new Label();
+    private final Button context = new Button();
+    private Popover connectionPopover;
     private final Label server = new Label();
     private final Label latestTask = new Label();
     private final ProgressBar latestProgress = new ProgressBar();
     private final Button tasksButton = new Button();
-    private final Popover taskPopover;
+    private Popover taskPopover;
     private final BackgroundTasks tasks;
 
     StatusBar(BackgroundTasks tasks) {
@@ -41,6 +46,8 @@ final class StatusBar extends HBox {
         badge.getStyleClass().add("sandbox-badge");
         context.setId("status-context");
         context.setGraphic(new FontIcon(Feather.LINK_2));
+        context.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        context.setOnAction(event -> toggleConnectionDetails());
         server.setId("status-server");
         server.getStyleClass().add(Styles.TEXT_MUTED);
 
@@ -58,9 +65,6 @@ final class StatusBar extends HBox {
             default -> tasks.running().size() + " tasks running";
         }, tasks.running()));
 
-        taskPopover = new Popover(new TaskPanel(tasks));
-        taskPopover.setArrowLocation(Popover.ArrowLocation.BOTTOM_RIGHT);
-        taskPopover.setDetachable(false);
         tasksButton.setOnAction(event -> toggleTaskPanel());
 
         tasks.running().addListener((ListChangeListener<BackgroundTasks.Handle>) change -> showLatestTask());
@@ -69,7 +73,19 @@ final class StatusBar extends HBox {
         getChildren().addAll(badge, context, server, new Spacer(), latestTask, latestProgress, tasksButton);
     }
 
-    void showConnected(ClusterIdentity identity) {
+    void showConnected(ConnectedCluster connected) {
+        ClusterIdentity identity = connected.console().cluster().identity();
+        ScrollPane details = new ScrollPane(new ConnectionSummaryView(connected));
+        details.setFitToWidth(true);
+        details.setPrefSize(620, 460);
+        if (connectionPopover == null) {
+            connectionPopover = new Popover();
+            connectionPopover.setArrowLocation(Popover.ArrowLocation.BOTTOM_LEFT);
+            connectionPopover.setDetachable(false);
+        }
+        connectionPopover.setContentNode(details);
+        context.setDisable(false);
+        context.setTooltip(new Tooltip("Connection report and permissions"));
         badge.setVisible(identity.sandbox());
         badge.setManaged(identity.sandbox());
         context.setText(identity.sandbox() ? "Simulated home lab" : identity.contextName());
@@ -80,14 +96,34 @@ final class StatusBar extends HBox {
         badge.setVisible(false);
         badge.setManaged(false);
         context.setText("Not connected");
+        context.setDisable(true);
+        if (connectionPopover != null) {
+            connectionPopover.hide();
+        }
         server.setText("");
     }
 
     void toggleTaskPanel() {
+        if (taskPopover == null) {
+            taskPopover = new Popover(new TaskPanel(tasks));
+            taskPopover.setArrowLocation(Popover.ArrowLocation.BOTTOM_RIGHT);
+            taskPopover.setDetachable(false);
+        }
         if (taskPopover.isShowing()) {
             taskPopover.hide();
         } else {
             taskPopover.show(tasksButton);
+        }
+    }
+
+    private void toggleConnectionDetails() {
+        if (connectionPopover == null) {
+            return;
+        }
+        if (connectionPopover.isShowing()) {
+            connectionPopover.hide();
+        } else {
+            connectionPopover.show(context);
         }
     }
 

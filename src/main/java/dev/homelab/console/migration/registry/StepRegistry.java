@@ -1,8 +1,15 @@
-package dev.homelab.console.migration;
+package dev.homelab.console.migration.registry;
+
+import dev.homelab.console.migration.Migration;
+import dev.homelab.console.migration.MigrationPlanBuilder;
+import dev.homelab.console.migration.MigrationStep;
+import dev.homelab.console.migration.phase1.HelmRepositoriesStep;
+import dev.homelab.console.migration.phase1.MinioBucketsStep;
 
 /**
  * The migration this console performs. Each capability registers its steps here, one line each, in the order they
- * run; the phase a step belongs to comes from {@link MigrationStep#phase()}.
+ * run; the phase a step belongs to comes from {@link MigrationStep#phase()}. (Its own package, so that the engine
+ * package does not depend on the phases' step packages, which depend on it.)
  */
 public final class StepRegistry {
 
@@ -17,6 +24,8 @@ public final class StepRegistry {
                 .phase(4, "Grafana datasources and dashboards")
                 .phase(5, "Decommission kube-prometheus-stack and Alloy")
                 // Phase 1 — engine
+                .step(new HelmRepositoriesStep())
+                .step(new MinioBucketsStep())
                 // Phase 2 — metrics
                 // Phases 3–5 — follow-up work
                 .build();

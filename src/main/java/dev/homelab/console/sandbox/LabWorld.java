@@ -1,0 +1,87 @@
+package dev.homelab.console.sandbox;
+
+import dev.homelab.console.sandbox.cluster.Names;
+import dev.homelab.console.sandbox.cluster.PodLifecycle;
+import dev.homelab.console.sandbox.cluster.WorkloadInstaller;
+import dev.homelab.console.sandbox.cluster.WorkloadSpec;
+import dev.homelab.console.sandbox.scenario.Faults;
+import dev.homelab.console.sandbox.scenario.Scenario;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** The running lab as simulations see it. */
+final class LabWorld implements SandboxWorld {
+
+    private final KubernetesClient kube;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler;
+    private final Scenario scenario;
+    private final WorkloadInstaller installer;
+    private final PodLifecycle pods;
+    private volatile NodeControl nodeControl;
+
+    LabWorld(KubernetesClient kube, Clock clock, ScheduledExecutorService scheduler, Scenario scenario) {
+        this.kube = kube;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.scenario = scenario;
+        this.installer = new WorkloadInstaller(kube, clock, new Names(scenario.name().hashCode()));
+        this.pods = new PodLifecycle(kube, clock, installer);
+    }
+
+    @Override
+    public KubernetesClient kube() {
+        return kube;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public Set<String> faults() {
+        return scenario.faults().names();
+    }
+
+    @Override
+    public NodeControl nodes() {
+        if (nodeControl == null) {
+            throw new IllegalStateException("The lab's nodes are not running yet");
+        }
+        return nodeControl;
+    }
+
+    void setNodeControl(NodeControl control) {
+        this.nodeControl = control;
+    }
+
+    Scenario scenario() {
+        return scenario;
+    }
+
+    Faults scenarioFaults() {
+        return scenario.faults();
+    }
+
+    WorkloadInstaller installer() {
+        return installer;
+    }
+
+    PodLifecycle pods() {
+        return pods;
+    }
+
+    /** Pods that a fault keeps from ever becoming Ready (Loki down). */
+    boolean neverReady(WorkloadSpec spec) {
+        return scenario.faults().lokiDown() && spec.profile().equals("loki");
+    }
+}

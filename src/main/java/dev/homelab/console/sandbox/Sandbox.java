@@ -1,0 +1,111 @@
+package dev.homelab.console.sandbox;
+
+import dev.homelab.console.app.AppDirs;
+import dev.homelab.console.cluster.ClusterIdentity;
+import dev.homelab.console.cluster.ClusterSession;
+import dev.homelab.console.sandbox.api.SandboxApiDispatcher;
+import dev.homelab.console.sandbox.charts.ChartCatalog;
+import dev.homelab.console.sandbox.scenario.Scenario;
+import dev.homelab.console.sandbox.scenario.ScenarioLoader;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.okhttp.OkHttpClientFactory;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Starts the simulated home lab: fabric8's mock API server in CRUD mode on 127.0.0.1 (plain HTTP) behind the
+ * sandbox dispatcher, the lab the scenario describes, and its simulations. The app talks to it with a client built
+ * from a kubeconfig-equivalent {@link Config}, exactly like a real cluster.
+ */
+public final class Sandbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
+
+    private Sandbox() {
+    }
+
+    /** Starts the lab of the scenario file, or the built-in default lab; timing overrides from system properties. */
+    public static SandboxLab start(Optional<Path> scenarioFile, AppDirs dirs) {
+        Scenario scenario = scenarioFile.map(ScenarioLoader::load).orElseGet(ScenarioLoader::loadDefault);
+        return start(scenario, SandboxOptions.fromSystemProperties());
+    }
+
+    public static SandboxLab start(Scenario scenario, SandboxOptions options) {
+        long begin = System.nanoTime();
+        Scenario timed = scenario.withTiming(options.tick().map(t -> scenario.timing().withTick(t))
+                .orElse(scenario.timing()).scaled(options.timeScale()));
+        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+        SandboxApiDispatcher dispatcher = new SandboxApiDispatcher(new KubernetesMixedDispatcher(responses),
+                timed.k3sVersion(),
+                (verb, group, resource, sub, ns) -> timed.faults().rbacDenials().stream()
+                        .noneMatch(d -> d.matches(verb, group, resource, ns)),
+                () -> !timed.faults().noMetricsServer());
+        KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()),
+                new MockWebServer(), responses, dispatcher, false);
+        server.init(InetAddress.getLoopbackAddress(), 0);
+        String url = "http://127.0.0.1:" + server.getPort();
+        ScheduledExecutorService scheduler = scheduler();
+        LabWorld world = new LabWorld(client(url), Clock.systemUTC(), scheduler, timed);
+        RunningLab running = new RunningLab(world, server, scheduler);
+        try {
+            ChartCatalog catalog = new ChartCatalog();
+            ReleaseDeployer deployer = new ReleaseDeployer(world);
+            new LabBuilder(world, catalog, deployer).build();
+            KubernetesClient appClient = client(url);
+            String clusterId = appClient.namespaces().withName("kube-system").get().getMetadata().getUid();
+            ClusterSession session = new ClusterSession(appClient,
+                    new ClusterIdentity("sandbox", url, clusterId, true), new SandboxServiceAccess(world));
+            LOG.info("Sandbox '{}' started on {} in {} ms", timed.name(), url, (System.nanoTime() - begin) / 1_000_000);
+            return new SandboxLab(session, new SandboxReleaseManager(world, catalog, deployer), running);
+        } catch (RuntimeException e) {
+            running.close();
+            throw e;
+        }
+    }
+
+    /** What a kubeconfig with this server and no credentials gives: the same client code as for a real cluster. */
+    static KubernetesClient client(String url) {
+        Config config = new ConfigBuilder(Config.empty())
+                .withMasterUrl(url)
+                .withNamespace("default")
+                .withCurrentContext(null)
+                .withRequestTimeout(10_000)
+                .withConnectionTimeout(5_000)
+                .withHttp2Disable(true)
+                .build();
+        return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new OkHttpClientFactory())
+                .build();
+    }
+
+    private static ScheduledExecutorService scheduler() {
+        AtomicInteger count = new AtomicInteger();
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, r -> {
+            Thread t = new Thread(r, "sandbox-sim-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
+    }
+}

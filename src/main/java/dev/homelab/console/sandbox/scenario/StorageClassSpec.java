@@ -1,0 +1,4 @@
+package dev.homelab.console.sandbox.scenario;
+
+public record StorageClassSpec(String name, String provisioner, boolean isDefault) {
+}

@@ -1,0 +1,115 @@
+package dev.homelab.console.ui.connect;
+
+import dev.homelab.console.app.AppDirs;
+import dev.homelab.console.app.ConsoleContext;
+import dev.homelab.console.app.Connector;
+import dev.homelab.console.app.KubeconfigSelection;
+import dev.homelab.console.app.Settings;
+import dev.homelab.console.cluster.ConnectionCheck;
+import dev.homelab.console.cluster.ConnectionFailedException;
+import dev.homelab.console.cluster.ConnectionProblem;
+import dev.homelab.console.cluster.ConnectionProblems;
+import dev.homelab.console.cluster.ConnectionReport;
+import dev.homelab.console.cluster.ContextEntry;
+import dev.homelab.console.cluster.KubeconfigContexts;
+import dev.homelab.console.cluster.PermissionCheck;
+import dev.homelab.console.cluster.PermissionRequirement;
+import dev.homelab.console.cluster.PermissionResult;
+import dev.homelab.console.task.Progress;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The connect screen's calls into the engine, run on a worker thread: read kubeconfig, connect (or start the
+ * sandbox), then the connection check and the permission check. Checked failures travel as {@link Failure}
+ * so that they fit {@code Function<Progress, T>}.
+ */
+final class ConnectFlow {
+
+    /** Where the target stack goes; the namespaces of releases kept or removed are checked again by the wizard. */
+    private static final List<String> MIGRATION_NAMESPACES = List.of("monitoring");
+
+    private final Connector connector;
+
+    ConnectFlow(AppDirs dirs, Settings settings) {
+        this.connector = new Connector(dirs, settings);
+    }
+
+    KubeconfigContexts contexts(Optional<Path> file) {
+        try {
+            return Connector.contexts(new KubeconfigSelection(file.orElse(null), null));
+        } catch (ConnectionFailedException e) {
+            throw new Failure(e.problem(), e);
+        }
+    }
+
+    ConnectedCluster connect(Optional<Path> file, ContextEntry context, Progress progress) {
+        Connector.Connected connected;
+        try {
+            connected = connector.connectWithReport(new KubeconfigSelection(file.orElse(null), context.name()),
+                    progress);
+        } catch (ConnectionFailedException e) {
+            throw new Failure(e.problem(), e);
+        }
+        return withPermissions(connected.context(), connected.report(), progress);
+    }
+
+    ConnectedCluster sandbox(Optional<Path> scenario, Progress progress) {
+        throw new Failure(new ConnectionProblem(ConnectionProblem.Kind.UNKNOWN,
+                "The simulated home lab is not in this build yet",
+                "This build of Homelab Console was made without the sandbox package",
+                "Use a build that includes the sandbox, or connect to a real cluster."), null);
+    }
+
+    /** Runs the connection check (the sandbox's; the real connect ran it already) then the permission check. */
+    private static ConnectedCluster checked(ConsoleContext console, Progress progress) {
+        ConnectionReport report;
+        try {
+            report = ConnectionCheck.check(console.cluster().kube(), console.cluster().identity().contextName(),
+                    ConnectionCheck.DEFAULT_TIMEOUT, progress);
+        } catch (ConnectionFailedException e) {
+            console.close();
+            throw new Failure(e.problem(), e);
+        } catch (RuntimeException e) {
+            console.close();
+            throw e;
+        }
+        return withPermissions(console, report, progress);
+    }
+
+    /** Asks for every permission the migration needs; closes the connection when that fails or is cancelled. */
+    private static ConnectedCluster withPermissions(ConsoleContext console, ConnectionReport report, Progress progress) {
+        try {
+            progress.checkCancelled();
+            List<PermissionResult> permissions = PermissionCheck.check(console.cluster().kube(),
+                    PermissionRequirement.forMigration(MIGRATION_NAMESPACES), progress);
+            progress.checkCancelled();
+            return new ConnectedCluster(console, report, permissions);
+        } catch (RuntimeException e) {
+            console.close();
+            throw e;
+        }
+    }
+
+    static ConnectionProblem problemOf(Throwable error) {
+        if (error instanceof Failure failure) {
+            return failure.problem;
+        }
+        if (error instanceof ConnectionFailedException failed) {
+            return failed.problem();
+        }
+        return ConnectionProblems.explain(error, "");
+    }
+
+    /** A checked connection failure carried through a background task. */
+    static final class Failure extends RuntimeException {
+        private final transient ConnectionProblem problem;
+
+        Failure(ConnectionProblem problem, Exception cause) {
+            super(problem.summary(), cause);
+            this.problem = problem;
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.homelab.console.ui.shell;
+
+import dev.homelab.console.app.AppDirs;
+import dev.homelab.console.app.ConsoleContext;
+import dev.homelab.console.app.Settings;
+import dev.homelab.console.task.Progress;
+import dev.homelab.console.ui.common.BackgroundTasks;
+import dev.homelab.console.ui.connect.ConnectScreen;
+import dev.homelab.console.ui.connect.ConnectedCluster;
+import dev.homelab.console.ui.connect.FilePicker;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Wires the desktop app together on one stage: settings, theme, background tasks, the connect screen and, once a
+ * cluster is connected, its pages. {@link ConsoleApp} uses it for the real app; UI tests and the screenshot tour
+ * use it on their own stage with a temporary home folder.
+ */
+public final class ConsoleShell {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleShell.class);
+    private static final long CLOSE_WAIT_MILLIS = 3000;
+
+    private final Stage stage;
+    private final Settings settings;
+    private final ThemeManager theme;
+    private final BackgroundTasks tasks = new BackgroundTasks();
+    private final MainWindow window;
+    private final WindowGeometry geometry;
+    private final ConnectScreen connectScreen;
+    private final Supplier<List<PageFactory>> pages;
+    private ConnectedSession session;
+
+    public ConsoleShell(Stage stage, AppDirs dirs, Settings settings) {
+        this(stage, dirs, settings, Pages::all, FilePicker.NATIVE);
+    }
+
+    ConsoleShell(Stage stage, AppDirs dirs, Supplier<List<PageFactory>> pages, FilePicker filePicker) {
+        this(stage, dirs, Settings.load(dirs), pages, filePicker);
+    }
+
+    private ConsoleShell(Stage stage, AppDirs dirs, Settings settings, Supplier<List<PageFactory>> pages,
+                         FilePicker filePicker) {
+        this.stage = stage;
+        this.pages = pages;
+        this.settings = settings;
+        this.theme = new ThemeManager(settings);
+        this.geometry = new WindowGeometry(settings);
+        this.window = new MainWindow(tasks, theme, this::switchCluster);
+        this.connectScreen = new ConnectScreen(dirs, settings, tasks, filePicker, this::connected);
+    }
+
+    /** Shows the main window with the connect screen; with {@code options.sandbox()} starts the rehearsal at once. */
+    public void start(StartupOptions options) {
+        Scene scene = new Scene(window.root(), WindowGeometry.DEFAULT_WIDTH, WindowGeometry.DEFAULT_HEIGHT);
+        theme.register(scene);
+        stage.setScene(scene);
+        stage.setTitle("Homelab Console");
+        stage.getIcons().addAll(icons());
+        geometry.restore(stage);
+        window.showConnectScreen(connectScreen.view());
+        stage.setOnShown(event -> StartupTiming.windowShown());
+        stage.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, event -> shutdown());
+        stage.show();
+        theme.followSystem();
+        if (options.sandbox()) {
+            connectScreen.rehearse(options.scenario());
+        } else {
+            connectScreen.reload();
+        }
+    }
+
+    public ThemeManager theme() {
+        return theme;
+    }
+
+    public BackgroundTasks tasks() {
+        return tasks;
+    }
+
+    /** Shows the page with this id when connected; false otherwise. */
+    public boolean navigate(String pageId) {
+        return window.navigate(pageId);
+    }
+
+    /** The ids of the connected cluster's pages, in navigation order; empty when not connected. */
+    public List<String> pageIds() {
+        return session == null ? List.of() : session.pages().stream().map(Page::id).toList();
+    }
+
+    public boolean isConnected() {
+        return session != null;
+    }
+
+    /** Saves the window, stops the pages and closes the connection (bounded), then stops background work. */
+    public void shutdown() {
+        geometry.save(stage);
+        ConnectedSession closing = session;
+        session = null;
+        if (closing != null) {
+            closing.disposePages();
+            closeBounded(closing.console());
+        }
+        tasks.close();
+    }
+
+    private void connected(ConnectedCluster connected) {
+        ConnectedSession previous = session;
+        if (previous != null) {
+            previous.disposePages();
+            closeInBackground(previous.console());
+        }
+        session = new ConnectedSession(connected.console(), tasks, window::navigate, pages.get());
+        window.showSession(session, connected);
+    }
+
+    private void switchCluster() {
+        ConnectedSession closing = session;
+        session = null;
+        window.showConnectScreen(connectScreen.view());
+        connectScreen.reload();
+        if (closing != null) {
+            closing.disposePages();
+            closeInBackground(closing.console());
+        }
+    }
+
+    private void closeInBackground(ConsoleContext console) {
+        String name = console.cluster().identity().contextName();
+        tasks.submit("Disconnecting from " + name, (Progress progress) -> {
+            progress.update("Closing watches and connections", -1);
+            console.close();
+            return null;
+        }, ignored -> LOG.info("Disconnected from {}", name), error -> LOG.warn("Closing {} failed", name, error));
+    }
+
+    private static void closeBounded(ConsoleContext console) {
+        Thread closer = new Thread(console::close, "homelab-close");
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(CLOSE_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (closer.isAlive()) {
+            LOG.warn("Closing the connection took longer than {} ms; quitting anyway", CLOSE_WAIT_MILLIS);
+        }
+    }
+
+    private static List<Image> icons() {
+        return List.of(16, 32, 48, 64, 128, 256).stream()
+                .map(size -> ConsoleShell.class.getResourceAsStream("/ui/icons/homelab-console-" + size + ".png"))
+                .filter(java.util.Objects::nonNull)
+                .map(ConsoleShell::image)
+                .toList();
+    }
+
+    private static Image image(InputStream stream) {
+        try (stream) {
+            return new Image(stream);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.homelab.console.ui.shell;
+
+import dev.homelab.console.app.AppDirs;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Writes PNGs of the main screens (connect, overview and every page in {@link Pages#all()}, light and dark) to
+ * docs/screenshots. Not part of the normal run:
+ * {@code mvn -q -B test -Dtest=ScreenshotTour -Dscreenshots=true -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+@Tag("ui")
+@EnabledIfSystemProperty(named = "screenshots", matches = "true")
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotTour {
+
+    private static final int PAGE_SETTLE_MILLIS = 4000;
+
+    @TempDir
+    Path home;
+
+    private final AtomicReference<Path> picked = new AtomicReference<>();
+    private final Path out = Path.of(System.getProperty("screenshots.dir", "docs/screenshots"));
+    private ConsoleShell shell;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        Files.createDirectories(out);
+        Path kubeconfig = home.resolve("kubeconfig.yaml");
+        Files.writeString(kubeconfig, SAMPLE_KUBECONFIG);
+        Files.createDirectories(home.resolve("config"));
+        Files.writeString(home.resolve("config/settings.json"), "{\"kubeconfig.file\": \"" + kubeconfig
+                + "\", \"theme\": \"light\", \"window.width\": 1280, \"window.height\": 800}");
+        shell = new ConsoleShell(stage, AppDirs.under(home), Pages::all,
+                (chooser, owner) -> Optional.ofNullable(picked.get()));
+        shell.start(StartupOptions.PLAIN);
+    }
+
+    @Test
+    void tour(FxRobot robot) throws Exception {
+        TableView<?> contexts = robot.lookup("#context-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> contexts.getItems().size() == 3);
+        bothThemes(robot, "connect");
+
+        Path broken = home.resolve("k3s.yaml");
+        Files.writeString(broken, "apiVersion: v1\nclusters:\n- cluster:\n    server: https://10.0.0.10:6443\n  name: default\n"
+                + "contexts: [ {name: default, context: {cluster: default, user: default}\n");
+        picked.set(broken);
+        robot.clickOn("#choose-kubeconfig");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#problem-title").tryQuery()
+                .map(node -> node.isVisible() && !((Label) node).getText().isBlank()).orElse(false));
+        bothThemes(robot, "connect-error");
+        robot.interact(() -> robot.lookup("#use-default-kubeconfig").queryButton().fire());
+
+        robot.clickOn("#rehearse-button");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#node-table").tryQuery()
+                .map(table -> ((TableView<?>) table).getItems().size() >= 4).orElse(false));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(".usage-cell .label")
+                .queryAllAs(Label.class).stream().anyMatch(label -> label.getText().contains("%")));
+        settle();
+        List<String> pages = new ArrayList<>(shell.pageIds());
+        for (String page : pages) {
+            robot.interact(() -> shell.navigate(page));
+            settle();
+            bothThemes(robot, page);
+        }
+    }
+
+    private void bothThemes(FxRobot robot, String name) throws Exception {
+        robot.interact(() -> shell.theme().choose(ThemeChoice.LIGHT));
+        snapshot(robot, name + "-light.png");
+        robot.interact(() -> shell.theme().choose(ThemeChoice.DARK));
+        snapshot(robot, name + "-dark.png");
+        robot.interact(() -> shell.theme().choose(ThemeChoice.LIGHT));
+    }
+
+    private void snapshot(FxRobot robot, String file) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300);
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        robot.interact(() -> image.set(stage.getScene().snapshot(null)));
+        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", out.resolve(file).toFile());
+    }
+
+    private static void settle() throws InterruptedException {
+        Thread.sleep(PAGE_SETTLE_MILLIS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static final String SAMPLE_KUBECONFIG = """
+            apiVersion: v1
+            kind: Config
+            clusters:
+              - name: pi-lab
+                cluster: {server: "https://192.168.1.50:6443", insecure-skip-tls-verify: true}
+              - name: pi-lab-vpn
+                cluster: {server: "https://10.8.0.1:6443", insecure-skip-tls-verify: true}
+              - name: kind-test
+                cluster: {server: "https://127.0.0.1:41234", insecure-skip-tls-verify: true}
+            users:
+              - name: pi-admin
+                user: {token: not-a-real-token}
+              - name: kind-user
+                user: {token: not-a-real-token}
+            contexts:
+              - name: pi-lab
+                context: {cluster: pi-lab, user: pi-admin, namespace: monitoring}
+              - name: pi-lab-vpn
+                context: {cluster: pi-lab-vpn, user: pi-admin}
+              - name: kind-test
+                context: {cluster: kind-test, user: kind-user, namespace: default}
+            current-context: pi-lab
+            """;
+}
