@@ -126,7 +126,8 @@ class RebootTestRunnerTest {
     private void assertCleanedUp() {
         assertThat(lab.kube().pods().inNamespace(RebootNamespace.NAME).withName(RebootPod.name("worker-1")).get())
                 .isNull();
-        assertThat(lab.kube().nodes().withName("worker-1").get().getSpec().getUnschedulable()).isNotEqualTo(true);
+        var spec = lab.kube().nodes().withName("worker-1").get().getSpec();
+        assertThat(spec == null ? null : spec.getUnschedulable()).isNotEqualTo(true);
         assertThat(lab.kube().leases().inNamespace(RebootNamespace.NAME).withName(RebootLock.NAME).get()).isNull();
     }
 
