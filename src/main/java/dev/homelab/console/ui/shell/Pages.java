@@ -18,6 +18,8 @@ public final class Pages {
         pages.add(new dev.homelab.console.ui.charts.ChartsPageFactory());
         pages.add(new dev.homelab.console.ui.wizard.WizardPageFactory());
         pages.add(new dev.homelab.console.ui.logs.LogsPageFactory());
+        pages.add(dev.homelab.console.ui.reboot.RebootPage::new);
+        pages.add(dev.homelab.console.ui.verify.VerifyPage::new);
         return List.copyOf(pages);
     }
 }
