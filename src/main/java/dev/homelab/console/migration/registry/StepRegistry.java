@@ -27,7 +27,9 @@ public final class StepRegistry {
                 .step(new HelmRepositoriesStep())
                 .step(new MinioBucketsStep())
                 // Phase 2 — metrics
-                // Phases 3–5 — follow-up work
+                // Phases 3–5
+                .step(new dev.homelab.console.migration.phase3.LokiReviewStep())
+                .step(new dev.homelab.console.migration.phase3.VectorAgentStep())
                 .build();
     }
 }
