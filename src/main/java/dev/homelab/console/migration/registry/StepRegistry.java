@@ -30,6 +30,7 @@ public final class StepRegistry {
                 // Phases 3–5
                 .step(new dev.homelab.console.migration.phase3.LokiReviewStep())
                 .step(new dev.homelab.console.migration.phase3.VectorAgentStep())
+                .step(new dev.homelab.console.migration.phase4.GrafanaDatasourcesStep())
                 .build();
     }
 }
