@@ -29,13 +29,9 @@ final class ResourceDrop {
     }
 
     static CheckResult check(StepContext context) {
-        String clusterId = context.cluster().identity().clusterId();
-        Telemetry telemetry = Telemetry.running(clusterId).orElse(null);
-        boolean own = telemetry == null;
+        Optional<Telemetry> running = Telemetry.running(context.cluster().identity().clusterId());
+        Telemetry telemetry = running.orElseGet(() -> Telemetry.offline(context.console()));
         try {
-            if (own) {
-                telemetry = Telemetry.offline(context.console());
-            }
             Optional<Baseline> baseline = telemetry.baselines().list().stream()
                     .filter(b -> b.name().equals(Telemetry.DEFAULT_BASELINE_NAME)).findFirst()
                     .or(() -> telemetry.baselines().list().stream().min(Comparator.comparing(Baseline::created)));
@@ -66,7 +62,7 @@ final class ResourceDrop {
             return CheckResult.unverified(ID, TITLE, "the usage history could not be read: " + e.getMessage(),
                     List.of());
         } finally {
-            if (own && telemetry != null) {
+            if (running.isEmpty()) {
                 telemetry.close();
             }
         }
