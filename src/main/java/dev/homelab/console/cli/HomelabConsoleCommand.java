@@ -24,6 +24,9 @@ import picocli.CommandLine.Command;
                 MigrateUndoCommand.class,
                 BaselineCommand.class,
                 CompareCommand.class,
+                LogsCommand.class,
+                RebootTestCommand.class,
+                VerifyCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 check failed or blocked, 2 usage error, 3 cannot connect,",
                 "4 not permitted, 5 operation failed. A one-line reason goes to stderr."})
