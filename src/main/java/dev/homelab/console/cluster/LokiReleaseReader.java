@@ -18,12 +18,12 @@ import java.util.Objects;
  * repositories), the deployment mode (explicit or the chart's default), the schema configs and the object storage.
  * Reads no secret: S3 credentials are never copied out of the values.
  */
-final class LokiReleaseReader {
+public final class LokiReleaseReader {
 
     private LokiReleaseReader() {
     }
 
-    static LokiDetails read(HelmRelease release, Map<String, Object> chartMetadata) {
+    public static LokiDetails read(HelmRelease release, Map<String, Object> chartMetadata) {
         Map<String, Object> values = release.values();
         String[] family = family(release, chartMetadata, values);
         LokiChartFamily chartFamily = LokiChartFamily.valueOf(family[0]);
