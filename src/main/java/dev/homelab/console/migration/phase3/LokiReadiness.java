@@ -19,7 +19,8 @@ final class LokiReadiness {
     }
 
     static LokiClient client(StepContext context, Optional<String> tenant) throws LokiException {
-        return new LokiClient(LokiConnector.connect(context.cluster(), Optional.empty(), tenant),
+        return new LokiClient(LokiConnector.connect(context.cluster(), Optional.empty(), tenant,
+                dev.homelab.console.task.Progress.none()).connection(),
                 LokiClient.defaultHttpClient());
     }
 

@@ -38,7 +38,7 @@ public record LokiTarget(HelmRelease release, LokiDetails details, Optional<Serv
         LokiDetails details = LokiReleaseReader.read(loki, chartMetadata(context, loki));
         Optional<ServiceRef> service;
         try {
-            service = LokiLocator.find(context.kube());
+            service = LokiLocator.find(context.kube(), loki.namespace());
         } catch (LokiException e) {
             service = Optional.empty();
         }

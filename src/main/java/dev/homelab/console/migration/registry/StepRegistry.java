@@ -31,7 +31,6 @@ public final class StepRegistry {
                 .step(new dev.homelab.console.migration.phase2.PushoverSecretStep())
                 .step(new dev.homelab.console.migration.phase2.VmStackInstallStep())
                 .step(new dev.homelab.console.migration.phase2.PushoverTestStep())
-                // Phases 3–5 — follow-up work
                 // Phases 3–5
                 .step(new dev.homelab.console.migration.phase3.LokiReviewStep())
                 .step(new dev.homelab.console.migration.phase3.VectorAgentStep())

@@ -46,7 +46,8 @@ public record RebootMonitoring(PromApiClient vmsingle, String vmsingleMissing,
             alertmanagerMissing = "Alertmanager could not be reached: " + e.getMessage();
         }
         try {
-            loki = new LokiLineCounts(new LokiClient(LokiConnector.connect(session, Optional.empty(), Optional.empty()),
+            loki = new LokiLineCounts(new LokiClient(LokiConnector.connect(session, Optional.empty(), Optional.empty(),
+                    dev.homelab.console.task.Progress.none()).connection(),
                     LokiClient.defaultHttpClient()));
         } catch (LokiException e) {
             lokiMissing = "Loki could not be reached: " + e.getMessage();

@@ -87,7 +87,8 @@ public final class VerifyNow {
 
     private CheckResult kubeSystemLogs() {
         try {
-            LokiClient loki = new LokiClient(LokiConnector.connect(cluster, Optional.empty(), Optional.empty()),
+            LokiClient loki = new LokiClient(LokiConnector.connect(cluster, Optional.empty(), Optional.empty(),
+                    dev.homelab.console.task.Progress.none()).connection(),
                     LokiClient.defaultHttpClient());
             return new LokiKubeSystemCheck(loki, clock).run();
         } catch (LokiException e) {
