@@ -268,6 +268,8 @@ public final class LogsViewModel {
     void drainBatch() {
         List<LogEntry> batch = batcher.drain(MAX_LINES_PER_BATCH);
         if (!batch.isEmpty()) {
+            // Loki groups a tail message by stream; the view reads better in time order across streams
+            batch.sort(java.util.Comparator.comparingLong(LogEntry::timestampNanos));
             buffer.append(batch);
             received.set(received.get() + batch.size());
             batches.set(batches.get() + 1);
