@@ -23,7 +23,7 @@ done
 
 # The runtime is jlinked from the JDK; JavaFX comes as plain jars on the class path (no jmods needed).
 # SerialGC, C1 only and a capped heap keep a desktop app that mostly waits small; see docs/performance/startup.md.
-JAVA_OPTIONS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx384m -Xss512k -Dprism.order=es2,sw"
+JAVA_OPTIONS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m -Xss512k"
 jpackage --type app-image --name "$NAME" --app-version "$VERSION" \
   --input "$OUT/input" --main-jar "$NAME.jar" --main-class dev.homelab.console.Launcher \
   --icon icons/homelab-console-256.png \
