@@ -2,6 +2,7 @@ package dev.homelab.console.telemetry;
 
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
@@ -41,11 +42,15 @@ public final class MetricsServerClient {
     private static final long TIMEOUT_SECONDS = 10;
 
     private final KubernetesClient kube;
+    private final HttpClient http;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
 
     public MetricsServerClient(KubernetesClient kube) {
         this.kube = kube;
+        // a failed round is simply retried at the next tick; fabric8's default back-off would stall the sampler
+        this.http = kube.getHttpClient().newBuilder()
+                .tag(new RequestConfigBuilder().withRequestRetryBackoffLimit(0).build()).build();
     }
 
     public List<NodeReading> nodes() throws MetricsUnavailableException {
@@ -82,7 +87,6 @@ public final class MetricsServerClient {
     }
 
     private JsonNode get(String path) throws MetricsUnavailableException {
-        HttpClient http = kube.getHttpClient();
         String base = kube.getMasterUrl().toString();
         String url = (base.endsWith("/") ? base : base + "/") + path;
         HttpRequest request = http.newHttpRequestBuilder().uri(url).build();

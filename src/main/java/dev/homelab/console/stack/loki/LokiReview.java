@@ -1,5 +1,7 @@
 package dev.homelab.console.stack.loki;
 
+import dev.homelab.console.cluster.Inventory.LokiChartFamily;
+import dev.homelab.console.cluster.Inventory.LokiDetails;
 import dev.homelab.console.helm.HelmRelease;
 import dev.homelab.console.stack.loki.LokiFinding.Severity;
 import dev.homelab.console.stack.values.ValuesChange;
@@ -26,24 +28,25 @@ public final class LokiReview {
     static final long PI_SAFE_CACHE_MB = 512;
 
     private final HelmRelease release;
-    private final LokiChartFamily family;
+    private final LokiDetails details;
     private final Map<String, Object> values;
     private final List<LokiFinding> findings = new ArrayList<>();
 
-    private LokiReview(HelmRelease release, LokiChartFamily family) {
+    private LokiReview(HelmRelease release, LokiDetails details) {
         this.release = release;
-        this.family = family;
+        this.details = details;
         this.values = release.values();
     }
 
     /**
+     * @param details       the inventory's reading of the release (chart family, mode and where it came from)
      * @param minioEndpoint the MinIO Service as host:port when known (e.g. {@code minio.minio.svc:9000})
      * @param running       what the running Loki said, when it could be asked
      */
-    public static LokiReviewReport review(HelmRelease release, LokiChartFamily.Detection detection,
+    public static LokiReviewReport review(HelmRelease release, LokiDetails details,
                                           Optional<String> minioEndpoint, Optional<LokiRuntimeFacts> running) {
-        LokiReview review = new LokiReview(release, detection.family());
-        review.chartFamily(detection);
+        LokiReview review = new LokiReview(release, details);
+        review.chartFamily();
         review.deploymentMode();
         review.schema(running);
         review.storage(minioEndpoint);
@@ -51,33 +54,33 @@ public final class LokiReview {
         review.retention();
         boolean authEnabled = review.auth();
         running.ifPresent(review::readiness);
-        return new LokiReviewReport(release.namespace(), release.name(), release.chart(), detection, review.findings,
-                authEnabled);
+        return new LokiReviewReport(release.namespace(), release.name(), release.chart(), details.chartFamily(),
+                review.findings, authEnabled);
     }
 
-    private void chartFamily(LokiChartFamily.Detection detection) {
+    private void chartFamily() {
         String evidence = "release " + release.namespace() + "/" + release.name() + " uses chart " + release.chart()
-                + " (app " + release.appVersion() + "): " + detection.reason();
-        switch (detection.family()) {
+                + " (app " + release.appVersion() + "): " + details.chartFamilyReason();
+        switch (details.chartFamily()) {
             case GRAFANA_ENTERPRISE -> add("chart-family", Severity.WARNING, "Chart is grafana/loki 7.x, maintained for "
                     + "Grafana Enterprise Logs only", evidence, "Upgrades of this chart target GEL. The OSS chart now "
                     + "lives in grafana-community/helm-charts; moving to it is a separate, planned chart switch "
                     + "(keep values, check the breaking changes 7.0–18.0). Loki keeps working meanwhile.", null);
             case UNKNOWN -> add("chart-family", Severity.WARNING, "Could not tell which Loki chart this is", evidence,
                     "Check with `helm repo list` and `helm list -n " + release.namespace() + "`.", null);
-            default -> findings.add(LokiFinding.ok("chart-family", "Chart: " + detection.family().label() + " "
+            default -> findings.add(LokiFinding.ok("chart-family", "Chart: " + label(details.chartFamily()) + " "
                     + release.chartVersion(), evidence));
         }
     }
 
     private void deploymentMode() {
-        String mode = ValuesTree.getString(values, "deploymentMode").orElse(family.defaultDeploymentMode());
-        boolean explicit = ValuesTree.get(values, "deploymentMode").isPresent();
-        String evidence = "deploymentMode = " + mode + (explicit ? "" : " (chart default)");
+        String mode = details.deploymentMode();
+        String evidence = "deploymentMode = " + mode + ("values".equals(details.deploymentModeSource()) ? ""
+                : " (" + details.deploymentModeSource() + ")");
         if (!mode.equals("SingleBinary") && !mode.equals("Monolithic")) {
             add("deployment-mode", Severity.PROBLEM, "Loki is not a single binary (" + mode + ")", evidence,
                     "The target is one Loki process; " + mode + " runs several targets, each with its own memory.",
-                    change("Run Loki as a single binary", Map.of("deploymentMode", family.singleBinaryModeName(),
+                    change("Run Loki as a single binary", Map.of("deploymentMode", "SingleBinary",
                             "singleBinary.replicas", 1, "read.replicas", 0, "write.replicas", 0,
                             "backend.replicas", 0)));
             return;
@@ -255,6 +258,15 @@ public final class LokiReview {
             add("ready", Severity.PROBLEM, "Loki is not ready", running.readyEvidence(),
                     "Vector would buffer until Loki answers; look at the Loki pod's log (Logs page).", null);
         }
+    }
+
+    private static String label(LokiChartFamily family) {
+        return switch (family) {
+            case GRAFANA_OSS -> "grafana/loki (OSS line, ≤ 6.x)";
+            case GRAFANA_ENTERPRISE -> "grafana/loki 7.x (Grafana Enterprise Logs only)";
+            case GRAFANA_COMMUNITY -> "grafana-community/loki";
+            case UNKNOWN -> "unknown Loki chart";
+        };
     }
 
     private static ValuesChange change(String reason, Map<String, Object> set) {

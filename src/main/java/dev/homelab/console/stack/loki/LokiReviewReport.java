@@ -1,11 +1,12 @@
 package dev.homelab.console.stack.loki;
 
+import dev.homelab.console.cluster.Inventory.LokiChartFamily;
 import dev.homelab.console.stack.values.ValuesChange;
 
 import java.util.List;
 
 /** All findings of one Loki review, plus what the Vector sink must match. */
-public record LokiReviewReport(String namespace, String release, String chart, LokiChartFamily.Detection family,
+public record LokiReviewReport(String namespace, String release, String chart, LokiChartFamily family,
                                List<LokiFinding> findings, boolean authEnabled) {
 
     public LokiReviewReport {

@@ -72,7 +72,7 @@ final class LiveChartsView extends VBox {
         HBox rangeButtons = new HBox(0);
         for (Duration range : ChartsViewModel.RANGES) {
             ToggleButton button = new ToggleButton(label(range));
-            button.setId("range-" + label(range));
+            button.setId("range-" + label(range).replace(" ", ""));
             button.setToggleGroup(ranges);
             button.setUserData(range);
             button.setSelected(range.equals(model.range.get()));

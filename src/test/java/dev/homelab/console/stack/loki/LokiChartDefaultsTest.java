@@ -16,16 +16,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LokiChartDefaultsTest {
 
     @ParameterizedTest
-    @CsvSource({"loki-oss-6.55.0,GRAFANA_OSS", "loki,GRAFANA_ENTERPRISE", "loki-community,COMMUNITY"})
+    @CsvSource({"loki-oss-6.55.0,SimpleScalable", "loki,SimpleScalable", "loki-community,Monolithic"})
     @SuppressWarnings("unchecked")
-    void assumedDefaultsMatchTheReferenceValues(String folder, LokiChartFamily family) throws Exception {
+    void assumedDefaultsMatchTheReferenceValues(String folder, String defaultMode) throws Exception {
         Path shared = Path.of(System.getProperty("homelab.shared.dir", "../shared"));
         Path valuesFile = shared.resolve("reference/charts").resolve(folder).resolve("values.yaml");
         Assumptions.assumeTrue(Files.exists(valuesFile), "chart reference data not found at " + valuesFile
                 + " (it lives in ../shared/reference beside the repository)");
         Map<String, Object> values = Json.YAML.readValue(valuesFile.toFile(), Map.class);
 
-        assertThat(ValuesTree.getString(values, "deploymentMode")).contains(family.defaultDeploymentMode());
+        assertThat(ValuesTree.getString(values, "deploymentMode")).contains(defaultMode);
         assertThat(ValuesTree.getBoolean(values, "loki.auth_enabled")).contains(true);
         assertThat(ValuesTree.getLong(values, "loki.commonConfig.replication_factor")).contains(3L);
         assertThat(ValuesTree.getLong(values, "read.replicas")).contains(3L);

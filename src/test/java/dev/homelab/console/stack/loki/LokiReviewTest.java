@@ -1,5 +1,7 @@
 package dev.homelab.console.stack.loki;
 
+import dev.homelab.console.cluster.Inventory.LokiChartFamily;
+import dev.homelab.console.cluster.LokiReleaseReader;
 import dev.homelab.console.helm.HelmRelease;
 import dev.homelab.console.stack.loki.LokiFinding.Severity;
 import dev.homelab.console.stack.values.ValuesChange;
@@ -65,7 +67,7 @@ class LokiReviewTest {
     @Test
     void aWellConfiguredSingleBinaryHasNoProblems() {
         LokiReviewReport report = review(release("6.55.0", "3.6.7", OSS_655_GOOD), Optional.of("minio.minio.svc:9000"));
-        assertThat(report.family().family()).isEqualTo(LokiChartFamily.GRAFANA_OSS);
+        assertThat(report.family()).isEqualTo(LokiChartFamily.GRAFANA_OSS);
         assertThat(report.hasProblems()).isFalse();
         assertThat(report.findings()).filteredOn(f -> f.severity() != Severity.OK).isEmpty();
         assertThat(report.authEnabled()).isFalse();
@@ -115,15 +117,26 @@ class LokiReviewTest {
     void communityChartDefaultsToMonolithicAndIsRecognisedByVersion() {
         String values = OSS_655_GOOD.replace("deploymentMode: SingleBinary\n", "");
         LokiReviewReport report = review(release("18.11.0", "3.7.6", values), Optional.empty());
-        assertThat(report.family().family()).isEqualTo(LokiChartFamily.COMMUNITY);
+        assertThat(report.family()).isEqualTo(LokiChartFamily.GRAFANA_COMMUNITY);
         assertThat(finding(report, "deployment-mode").severity()).isEqualTo(Severity.OK);
         assertThat(finding(report, "deployment-mode").evidence()).contains("Monolithic (chart default)");
     }
 
     @Test
+    void communityChartsBefore12DefaultToSimpleScalable() {
+        String values = OSS_655_GOOD.replace("deploymentMode: SingleBinary\n", "");
+        LokiReviewReport report = review(release("11.2.0", "3.6.7", values), Optional.empty());
+        assertThat(finding(report, "deployment-mode").severity()).isEqualTo(Severity.PROBLEM);
+        assertThat(finding(report, "deployment-mode").fix().orElseThrow().set())
+                .containsEntry("deploymentMode", "SingleBinary");
+    }
+
+    @Test
     void grafanaLoki7IsFlaggedAsEnterpriseOnly() {
-        LokiReviewReport report = review(release("7.3.0", "3.6.12", OSS_655_GOOD), Optional.empty());
-        assertThat(report.family().family()).isEqualTo(LokiChartFamily.GRAFANA_ENTERPRISE);
+        HelmRelease release = release("7.3.0", "3.6.12", OSS_655_GOOD);
+        LokiReviewReport report = LokiReview.review(release, LokiReleaseReader.read(release,
+                Map.of("home", "https://grafana.github.io/helm-charts")), Optional.empty(), Optional.empty());
+        assertThat(report.family()).isEqualTo(LokiChartFamily.GRAFANA_ENTERPRISE);
         assertThat(finding(report, "chart-family").severity()).isEqualTo(Severity.WARNING);
         assertThat(finding(report, "chart-family").explanation()).contains("grafana-community");
     }
@@ -131,8 +144,9 @@ class LokiReviewTest {
     @Test
     void chartHomeDecidesWhenItIsKnown() {
         HelmRelease release = release("7.3.0", "3.6.12", OSS_655_GOOD);
-        assertThat(LokiChartFamily.detect(release, Optional.of("https://grafana-community.github.io/helm-charts"))
-                .family()).isEqualTo(LokiChartFamily.COMMUNITY);
+        LokiReviewReport report = LokiReview.review(release, LokiReleaseReader.read(release,
+                Map.of("home", "https://grafana-community.github.io/helm-charts")), Optional.empty(), Optional.empty());
+        assertThat(report.family()).isEqualTo(LokiChartFamily.GRAFANA_COMMUNITY);
     }
 
     @Test
@@ -147,15 +161,15 @@ class LokiReviewTest {
 
     @Test
     void runningLokiThatIsNotReadyIsAProblemWithItsAnswer() {
-        LokiReviewReport report = LokiReview.review(release("6.55.0", "3.6.7", OSS_655_GOOD),
-                LokiChartFamily.detect(release("6.55.0", "3.6.7", OSS_655_GOOD), Optional.empty()), Optional.empty(),
+        HelmRelease release = release("6.55.0", "3.6.7", OSS_655_GOOD);
+        LokiReviewReport report = LokiReview.review(release, LokiReleaseReader.read(release, Map.of()), Optional.empty(),
                 Optional.of(new LokiRuntimeFacts(false, "GET /ready -> 503 \"Ingester not ready\"", Optional.empty())));
         assertThat(finding(report, "ready").severity()).isEqualTo(Severity.PROBLEM);
         assertThat(finding(report, "ready").evidence()).contains("503");
     }
 
     private static LokiReviewReport review(HelmRelease release, Optional<String> minio) {
-        return LokiReview.review(release, LokiChartFamily.detect(release, Optional.empty()), minio, Optional.empty());
+        return LokiReview.review(release, LokiReleaseReader.read(release, Map.of()), minio, Optional.empty());
     }
 
     private static LokiFinding finding(LokiReviewReport report, String id) {
