@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Start-up benchmark of the desktop app: process start -> main window shown (the app reports it, see
  * {@code ui.shell.StartupTiming}), then RSS and idle CPU of a window left alone for 60 s.
- * Needs a display: run under Xvfb after {@code mvn -q -B test-compile}:
+ * Needs a display: run under Xvfb after {@code mvn -q -B -DskipTests package}:
  * <pre>
  *   xvfb-run -a java -cp target/test-classes dev.homelab.console.benchmark.StartupBenchmark [runs] [idleSeconds]
  * </pre>
@@ -32,8 +32,13 @@ public final class StartupBenchmark {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         Path project = Path.of("").toAbsolutePath();
-        String classpath = project.resolve("target/classes") + ":"
-                + Files.readString(project.resolve("target/runtime-classpath.txt")).trim();
+        // AppCDS archives only class-path JARs, so the app's own classes come from the packaged JAR (mvn package)
+        Path jar;
+        try (var jars = Files.list(project.resolve("target"))) {
+            jar = jars.filter(file -> file.getFileName().toString().matches("homelab-console-.*\\.jar"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("run mvn -q -B -DskipTests package first"));
+        }
+        String classpath = jar + ":" + Files.readString(project.resolve("target/runtime-classpath.txt")).trim();
         Path work = Files.createTempDirectory("homelab-startup");
         Path archive = work.resolve("app.jsa");
 
