@@ -51,7 +51,7 @@ public final class StartupBenchmark {
         training.add("-XX:ArchiveClassesAtExit=" + archive);
         training.add("-Dhomelab.startup.exitAfterMillis=4000");
         Process trainer = start(training, classpath, work.resolve("training"), work.resolve("training.report"));
-        trainer.waitFor(60, TimeUnit.SECONDS);
+        trainer.waitFor(300, TimeUnit.SECONDS); // writing the archive at exit takes a while on a busy machine
         if (Files.exists(archive)) {
             List<String> cds = new ArrayList<>(TUNED);
             cds.add("-XX:SharedArchiveFile=" + archive);
