@@ -46,9 +46,10 @@ final class PhaseList extends VBox {
             review.setOnAction(e -> model.reviewPhase(phase));
             Region grow = new Region();
             HBox.setHgrow(grow, Priority.ALWAYS);
-            HBox header = new HBox(6, title, grow, phaseState, review);
-            header.setAlignment(Pos.CENTER_LEFT);
-            header.setPadding(new Insets(8, 0, 2, 0));
+            HBox actions = new HBox(6, phaseState, grow, review);
+            actions.setAlignment(Pos.CENTER_LEFT);
+            VBox header = new VBox(4, title, actions);
+            header.setPadding(new Insets(10, 0, 2, 0));
             getChildren().add(header);
             Runnable update = () -> phaseState.show(model.phaseState(phase));
             phaseStateUpdates.add(update);
