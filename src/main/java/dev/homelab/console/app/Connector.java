@@ -2,6 +2,8 @@ package dev.homelab.console.app;
 
 import dev.homelab.console.helm.HelmJavaReleaseManager;
 import dev.homelab.console.helm.KubeconfigYaml;
+import dev.homelab.console.sandbox.Sandbox;
+import dev.homelab.console.sandbox.SandboxLab;
 import dev.homelab.console.cluster.ClusterIdentity;
 import dev.homelab.console.cluster.ClusterSession;
 import dev.homelab.console.cluster.ConnectionCheck;
@@ -15,6 +17,8 @@ import dev.homelab.console.cluster.PortForwardServiceAccess;
 import dev.homelab.console.cluster.ServiceRef;
 import dev.homelab.console.helm.HelmJavaReleaseManager;
 import dev.homelab.console.helm.KubeconfigYaml;
+import dev.homelab.console.sandbox.Sandbox;
+import dev.homelab.console.sandbox.SandboxLab;
 import dev.homelab.console.task.Progress;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -40,6 +44,12 @@ public final class Connector {
     /** Prefix of per-service URL overrides: {@code service.override.<namespace>/<name>:<port>} = URL. */
     public static final String SETTING_SERVICE_OVERRIDE = "service.override.";
     private static final Logger LOG = LoggerFactory.getLogger(Connector.class);
+    /**
+     * fabric8's mock server (the sandbox's API server) logs every request at INFO through java.util.logging, which
+     * would flood the CLI's stderr; held strongly because JUL keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger MOCK_SERVER_LOG =
+            java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
     /** A connected cluster and what the connection check observed. Closing it closes the context. */
     public record Connected(ConsoleContext context, ConnectionReport report) implements AutoCloseable {
@@ -106,6 +116,38 @@ public final class Connector {
             kube.close();
             throw e;
         }
+    }
+
+    /**
+     * Starts the simulated home lab (the scenario file, or the built-in default lab) and returns it as a console
+     * context like any cluster's; closing the context stops the lab.
+     */
+    public ConsoleContext sandbox(Optional<Path> scenario, Progress progress) {
+        SandboxLab lab = startLab(scenario, progress);
+        return new ConsoleContext(lab.session(), lab.releases(), dirs, lab.lifecycle());
+    }
+
+    /** The sandbox, connection-checked through the same client code as a real cluster. */
+    public Connected sandboxWithReport(Optional<Path> scenario, Progress progress) throws ConnectionFailedException {
+        ConsoleContext context = sandbox(scenario, progress);
+        try {
+            ConnectionReport report = ConnectionCheck.check(context.cluster().kube(),
+                    context.cluster().identity().contextName(), checkTimeout, progress);
+            return new Connected(context, report);
+        } catch (ConnectionFailedException | RuntimeException e) {
+            context.close();
+            throw e;
+        }
+    }
+
+    private SandboxLab startLab(Optional<Path> scenario, Progress progress) {
+        progress.update(scenario.map(f -> "Starting the simulated home lab from " + f.getFileName())
+                .orElse("Starting the simulated home lab"), -1);
+        MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
+        long started = System.nanoTime();
+        SandboxLab lab = Sandbox.start(scenario, dirs);
+        LOG.info("Sandbox up in {} ms", (System.nanoTime() - started) / 1_000_000);
+        return lab;
     }
 
     /** Helm gets a static kubeconfig: an exec plugin's credential is copied in at the moment Helm runs. */

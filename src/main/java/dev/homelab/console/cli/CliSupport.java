@@ -13,7 +13,12 @@ import dev.homelab.console.util.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.homelab.console.sandbox.scenario.ScenarioException;
+
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -59,7 +64,16 @@ public final class CliSupport {
         Connector connector = new Connector(dirs, Settings.load(dirs));
         Progress progress = progress(options);
         if (options.useSandbox()) {
-            throw new CliFailure(ExitCodes.USAGE, "The sandbox is not available in this build yet");
+            Optional<Path> scenario = "default".equals(options.sandbox) ? Optional.empty()
+                    : Optional.of(Path.of(options.sandbox));
+            if (scenario.isPresent() && !Files.isRegularFile(scenario.get())) {
+                throw new CliFailure(ExitCodes.USAGE, "Scenario file " + scenario.get() + " does not exist");
+            }
+            try {
+                return connector.sandboxWithReport(scenario, progress);
+            } catch (ScenarioException e) {
+                throw new CliFailure(ExitCodes.USAGE, e.getMessage());
+            }
         }
         return connector.connectWithReport(new KubeconfigSelection(options.kubeconfig, options.context), progress);
     }
@@ -69,17 +83,21 @@ public final class CliSupport {
         return problem.kind() == ConnectionProblem.Kind.FORBIDDEN ? ExitCodes.NOT_PERMITTED : ExitCodes.CANNOT_CONNECT;
     }
 
-    /** Progress lines on stderr in text mode (stdout stays clean for the result); silent for JSON. */
+    /**
+     * Progress lines on stderr in text mode (stdout stays clean for the result), at most one every 300 ms so a
+     * quick series of steps does not scroll the terminal; silent for JSON.
+     */
     public static Progress progress(ConnectionOptions options) {
         boolean verbose = options.output == OutputFormat.text;
         PrintStream err = System.err;
         return new Progress() {
-            private String last = "";
+            private long lastPrinted;
 
             @Override
             public void update(String message, double fraction) {
-                if (verbose && !message.equals(last)) {
-                    last = message;
+                long now = System.nanoTime();
+                if (verbose && now - lastPrinted > 300_000_000L) {
+                    lastPrinted = now;
                     err.println("… " + message);
                 }
             }

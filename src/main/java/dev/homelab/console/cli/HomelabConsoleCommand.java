@@ -1,5 +1,9 @@
 package dev.homelab.console.cli;
 
+import dev.homelab.console.cli.migrate.MigrateApplyCommand;
+import dev.homelab.console.cli.migrate.MigrateCommand;
+import dev.homelab.console.cli.migrate.MigratePlanCommand;
+import dev.homelab.console.cli.migrate.MigrateUndoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,8 +18,15 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ContextsCommand.class,
                 StatusCommand.class,
+                MigrateCommand.class,
+                MigratePlanCommand.class,
+                MigrateApplyCommand.class,
+                MigrateUndoCommand.class,
                 BaselineCommand.class,
                 CompareCommand.class,
+                LogsCommand.class,
+                RebootTestCommand.class,
+                VerifyCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 check failed or blocked, 2 usage error, 3 cannot connect,",
                 "4 not permitted, 5 operation failed. A one-line reason goes to stderr."})

@@ -17,7 +17,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -82,12 +81,26 @@ public final class StatusCommand implements Callable<Integer> {
         List<PermissionResult> permissions = PermissionCheck.check(kube,
                 PermissionRequirement.forMigration(targetNamespaces(inventory)), progress);
         progress.update("Reading nodes and usage", -1);
-        UsageSample usage = new NodeUsageSampler(kube, Duration.ofSeconds(15)).sampleOnce();
+        UsageSample usage = usage(kube, connected.report().metricsApiServed());
         List<NodeStatus> nodes = kube.nodes().list().getItems().stream().map(NodeSummary::of)
                 .sorted(Comparator.comparing(NodeSummary::name))
                 .map(n -> new NodeStatus(n, usage.nodes().get(n.name()))).toList();
         return new StatusReport(connected.report(), PermissionSummary.of(permissions), nodes, usage.problem(),
                 inventory);
+    }
+
+    /**
+     * One usage sample; when discovery says metrics.k8s.io is served but the first read fails (metrics-server
+     * answers 404/503 for a few seconds after it starts), two more tries 1.5 s apart.
+     */
+    private static UsageSample usage(KubernetesClient kube, boolean served) throws InterruptedException {
+        NodeUsageSampler sampler = new NodeUsageSampler(kube, NodeUsageSampler.DEFAULT_INTERVAL);
+        UsageSample sample = sampler.sampleOnce();
+        for (int attempt = 1; attempt < 3 && served && !sample.ok(); attempt++) {
+            Thread.sleep(1500);
+            sample = sampler.sampleOnce();
+        }
+        return sample;
     }
 
     /** "monitoring" plus the namespaces of the releases the migration keeps, replaces or removes. */

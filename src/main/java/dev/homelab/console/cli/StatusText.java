@@ -25,7 +25,7 @@ final class StatusText {
 
         out.println();
         out.println("NODES");
-        out.printf("  %-16s %-22s %-6s %-10s %-9s %7s %9s %9s %9s %5s%n", "NAME", "ROLES", "ARCH", "KUBELET", "STATUS",
+        out.printf("  %-16s %-22s %-6s %-14s %-9s %7s %9s %9s %9s %5s%n", "NAME", "ROLES", "ARCH", "KUBELET", "STATUS",
                 "CPU", "CPU USED", "MEMORY", "MEM USED", "AGE");
         Instant now = Instant.now();
         for (StatusCommand.NodeStatus status : report.nodes()) {
@@ -34,7 +34,7 @@ final class StatusText {
             if (n.unschedulable()) {
                 state += ",Cordoned";
             }
-            out.printf("  %-16s %-22s %-6s %-10s %-9s %6dm %9s %9s %9s %5s%n", n.name(),
+            out.printf("  %-16s %-22s %-6s %-14s %-9s %6dm %9s %9s %9s %5s%n", n.name(),
                     n.roles().isEmpty() ? "<none>" : String.join(",", n.roles()), n.architecture(),
                     n.kubeletVersion(), state, n.cpuAllocatableMillis(),
                     status.usage() == null ? "-" : status.usage().cpuMillis() + "m",

@@ -1,5 +1,8 @@
 package dev.homelab.console.cluster;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +56,14 @@ public record Inventory(Instant scannedAt, List<MonitoringRelease> releases, Lis
     }
 
     /** A Deployment, StatefulSet or DaemonSet, with how it was tied to its release. */
-    public record Workload(String kind, String namespace, String name, int desired, int ready, List<String> images,
+    public record Workload(String kind, String namespace, String name, int desired, @JsonProperty("ready") int ready,
+                           List<String> images,
                            String matchedBy) {
         public Workload {
             images = List.copyOf(images);
         }
 
+        @JsonIgnore
         public boolean isReady() {
             return ready >= desired;
         }

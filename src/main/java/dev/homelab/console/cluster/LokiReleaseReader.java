@@ -102,8 +102,8 @@ public final class LokiReleaseReader {
         LocalDate today = LocalDate.now();
         for (LokiSchema schema : schemas) {
             try {
-                LocalDate from = LocalDate.parse(schema.from());
-                if (!from.isAfter(today) && (current == null || from.isAfter(LocalDate.parse(current.from())))) {
+                LocalDate from = date(schema.from());
+                if (!from.isAfter(today) && (current == null || from.isAfter(date(current.from())))) {
                     current = schema;
                 }
             } catch (RuntimeException ignored) {
@@ -111,6 +111,11 @@ public final class LokiReleaseReader {
             }
         }
         return current == null ? "" : current.schema() + " (" + current.store() + ", since " + current.from() + ")";
+    }
+
+    /** "2024-04-01", or a timestamp "2024-04-01T00:00:00Z" as some YAML-to-JSON converters write dates. */
+    private static LocalDate date(String text) {
+        return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
     }
 
     static int major(String version) {

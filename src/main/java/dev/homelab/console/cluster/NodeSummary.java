@@ -1,5 +1,7 @@
 package dev.homelab.console.cluster;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -16,7 +18,8 @@ import java.util.Map;
  * (a k3s server carries control-plane and master; agents carry none). CPU in millicores, memory in bytes.
  */
 public record NodeSummary(String name, List<String> roles, String architecture, String osImage,
-                          String kubeletVersion, Readiness ready, String readyReason, String readyMessage,
+                          String kubeletVersion, @JsonProperty("ready") Readiness ready, String readyReason,
+                          String readyMessage,
                           long cpuAllocatableMillis, long memoryAllocatableBytes, Instant created, String bootId,
                           boolean unschedulable, String internalIp) {
 
@@ -26,6 +29,7 @@ public record NodeSummary(String name, List<String> roles, String architecture, 
         roles = List.copyOf(roles);
     }
 
+    @JsonIgnore
     public boolean isReady() {
         return ready == Readiness.READY;
     }

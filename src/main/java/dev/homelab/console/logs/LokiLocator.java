@@ -20,10 +20,12 @@ public final class LokiLocator {
     private LokiLocator() {
     }
 
-    public static Optional<ServiceRef> find(KubernetesClient kube) throws LokiException {
+    /** Searches the given namespace (the Loki release's, from the inventory), or every namespace when null. */
+    public static Optional<ServiceRef> find(KubernetesClient kube, String namespace) throws LokiException {
         List<Service> services;
         try {
-            services = kube.services().inAnyNamespace().list().getItems();
+            services = namespace == null ? kube.services().inAnyNamespace().list().getItems()
+                    : kube.services().inNamespace(namespace).list().getItems();
         } catch (KubernetesClientException e) {
             throw new LokiException(LokiException.Kind.UNREACHABLE, e.getCode(), null, null,
                     "Could not list Services to find Loki (" + e.getMessage() + "); give Loki's address explicitly "

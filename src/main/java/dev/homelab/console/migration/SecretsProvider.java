@@ -20,13 +20,15 @@ public interface SecretsProvider {
     String PUSHOVER_USER_KEY = "pushover.userKey";
     String S3_ACCESS_KEY = "s3.accessKey";
     String S3_SECRET_KEY = "s3.secretKey";
+    String GRAFANA_TOKEN = "grafana.token";
 
     /** Environment variables that feed the keys above. */
     Map<String, String> ENVIRONMENT_VARIABLES = Map.of(
             PUSHOVER_TOKEN, "ALERTMANAGER_PUSHOVER_TOKEN",
             PUSHOVER_USER_KEY, "PUSHOVER_USER_KEY",
             S3_ACCESS_KEY, "HOMELAB_S3_ACCESS_KEY",
-            S3_SECRET_KEY, "HOMELAB_S3_SECRET_KEY");
+            S3_SECRET_KEY, "HOMELAB_S3_SECRET_KEY",
+            GRAFANA_TOKEN, "HOMELAB_GRAFANA_TOKEN");
 
     Optional<String> get(String key);
 

@@ -1,11 +1,14 @@
 package dev.homelab.console.sandbox;
 
 import dev.homelab.console.sandbox.cluster.Names;
+import dev.homelab.console.sandbox.cluster.PodFactory;
 import dev.homelab.console.sandbox.cluster.PodLifecycle;
 import dev.homelab.console.sandbox.cluster.WorkloadInstaller;
 import dev.homelab.console.sandbox.cluster.WorkloadSpec;
 import dev.homelab.console.sandbox.scenario.Faults;
+import dev.homelab.console.sandbox.scenario.MinioSpec;
 import dev.homelab.console.sandbox.scenario.Scenario;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.time.Clock;
@@ -29,7 +32,7 @@ final class LabWorld implements SandboxWorld {
         this.scheduler = scheduler;
         this.scenario = scenario;
         this.installer = new WorkloadInstaller(kube, clock, new Names(scenario.name().hashCode()));
-        this.pods = new PodLifecycle(kube, clock, installer);
+        this.pods = new PodLifecycle(kube, clock, installer, pod -> !neverReady(profileOf(pod)));
     }
 
     @Override
@@ -60,6 +63,13 @@ final class LabWorld implements SandboxWorld {
         return nodeControl;
     }
 
+    @Override
+    public MinioSpec minio() {
+        MinioSpec spec = scenario.minio();
+        return new MinioSpec(spec.accessKey(), spec.secretKey(), spec.buckets().stream()
+                .filter(b -> !scenario.faults().missingBuckets().contains(b.name())).toList());
+    }
+
     void setNodeControl(NodeControl control) {
         this.nodeControl = control;
     }
@@ -82,6 +92,15 @@ final class LabWorld implements SandboxWorld {
 
     /** Pods that a fault keeps from ever becoming Ready (Loki down). */
     boolean neverReady(WorkloadSpec spec) {
-        return scenario.faults().lokiDown() && spec.profile().equals("loki");
+        return neverReady(spec.profile());
+    }
+
+    private boolean neverReady(String profile) {
+        return scenario.faults().lokiDown() && "loki".equals(profile);
+    }
+
+    private static String profileOf(Pod pod) {
+        return pod.getMetadata().getAnnotations() == null ? null
+                : pod.getMetadata().getAnnotations().get(PodFactory.PROFILE_ANNOTATION);
     }
 }

@@ -4,7 +4,10 @@ import dev.homelab.console.helm.HelmRelease;
 import dev.homelab.console.helm.HelmReleaseSecrets;
 import dev.homelab.console.sandbox.charts.Chart;
 import dev.homelab.console.sandbox.charts.ChartContext;
+import dev.homelab.console.sandbox.charts.PrometheusConverter;
 import dev.homelab.console.sandbox.charts.Rendering;
+import dev.homelab.console.sandbox.charts.Values;
+import dev.homelab.console.sandbox.charts.VictoriaMetricsK8sStackChart;
 import dev.homelab.console.sandbox.charts.Yaml;
 import dev.homelab.console.sandbox.cluster.Placement;
 import dev.homelab.console.sandbox.cluster.ReleaseIdentity;
@@ -106,6 +109,9 @@ final class ReleaseDeployer {
             }
         }
         footprints.put(key(ns, identity.name()), current);
+        if (chart instanceof VictoriaMetricsK8sStackChart && PrometheusConverter.enabled(new Values(values))) {
+            PrometheusConverter.convertAll(kube, new Values(values));
+        }
         String status = startReady ? "deployed" : revision == 1 ? "pending-install" : "pending-upgrade";
         HelmRelease release = new HelmRelease(identity.name(), ns, revision, status, chart.name(),
                 identity.version(), identity.appVersion().isEmpty() ? chart.appVersion() : identity.appVersion(),
@@ -124,6 +130,9 @@ final class ReleaseDeployer {
         if (footprint != null) {
             footprint.workloads.values().forEach(w -> delete(kube, w));
             footprint.objects.forEach(o -> deleteQuietly(kube, o));
+            PrometheusConverter.collectOrphans(kube, footprint.objects.stream()
+                    .map(o -> o.getMetadata().getUid()).filter(java.util.Objects::nonNull)
+                    .collect(java.util.stream.Collectors.toSet()));
         }
         kube.secrets().inNamespace(namespace).withLabel("owner", "helm").withLabel("name", name).delete();
         world.installer().syncEndpoints(namespace);

@@ -7,6 +7,7 @@ import dev.homelab.console.sandbox.api.SandboxApiDispatcher;
 import dev.homelab.console.sandbox.charts.ChartCatalog;
 import dev.homelab.console.sandbox.scenario.Scenario;
 import dev.homelab.console.sandbox.scenario.ScenarioLoader;
+import dev.homelab.console.sandbox.usage.UsageModel;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -31,6 +32,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -41,6 +43,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Sandbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
+    /** The mock server logs every request at INFO through java.util.logging; kept referenced so the level sticks. */
+    private static final java.util.logging.Logger MOCK_SERVER_LOG =
+            java.util.logging.Logger.getLogger(MockWebServer.class.getName());
 
     private Sandbox() {
     }
@@ -63,7 +68,9 @@ public final class Sandbox {
                 () -> !timed.faults().noMetricsServer());
         KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()),
                 new MockWebServer(), responses, dispatcher, false);
+        MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
         server.init(InetAddress.getLoopbackAddress(), 0);
+        long serverUp = System.nanoTime();
         String url = "http://127.0.0.1:" + server.getPort();
         ScheduledExecutorService scheduler = scheduler();
         LabWorld world = new LabWorld(client(url), Clock.systemUTC(), scheduler, timed);
@@ -72,11 +79,20 @@ public final class Sandbox {
             ChartCatalog catalog = new ChartCatalog();
             ReleaseDeployer deployer = new ReleaseDeployer(world);
             new LabBuilder(world, catalog, deployer).build();
+            NodeSimulator nodes = new NodeSimulator(world);
+            world.setNodeControl(nodes);
+            running.own(new RebootPodWatcher(world));
+            UsageModel usage = new UsageModel(world.kube(), world.clock(), timed, nodes::isUp);
+            usage.tick();
+            dispatcher.setMetricsSource(usage);
+            long tick = timed.timing().tick().toMillis();
+            scheduler.scheduleAtFixedRate(usage::tick, tick, tick, TimeUnit.MILLISECONDS);
             KubernetesClient appClient = client(url);
             String clusterId = appClient.namespaces().withName("kube-system").get().getMetadata().getUid();
             ClusterSession session = new ClusterSession(appClient,
                     new ClusterIdentity("sandbox", url, clusterId, true), new SandboxServiceAccess(world));
-            LOG.info("Sandbox '{}' started on {} in {} ms", timed.name(), url, (System.nanoTime() - begin) / 1_000_000);
+            LOG.info("Sandbox '{}' started on {} in {} ms (API server {} ms)", timed.name(), url,
+                    (System.nanoTime() - begin) / 1_000_000, (serverUp - begin) / 1_000_000);
             return new SandboxLab(session, new SandboxReleaseManager(world, catalog, deployer), running);
         } catch (RuntimeException e) {
             running.close();

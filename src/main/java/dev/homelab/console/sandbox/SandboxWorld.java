@@ -1,5 +1,6 @@
 package dev.homelab.console.sandbox;
 
+import dev.homelab.console.sandbox.scenario.MinioSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.time.Clock;
@@ -23,6 +24,11 @@ public interface SandboxWorld {
 
     default boolean hasFault(String name) {
         return faults().contains(name);
+    }
+
+    /** The lab's MinIO: credentials and the buckets that exist (a missing-bucket fault has removed its bucket). */
+    default MinioSpec minio() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no MinIO");
     }
 
     /** Node power control (reboots, nodes that never return). */

@@ -15,7 +15,13 @@ public final class Simulations {
     private static final Map<String, SimulationFactory> FACTORIES = new LinkedHashMap<>();
 
     static {
-        // one line per simulation: register("key", Factory::new);
+        register("minio", dev.homelab.console.sandbox.s3.MinioSimulation::new);
+        register("vmsingle", dev.homelab.console.sandbox.vm.SimulatedVmSingle::new);
+        register("vmagent", dev.homelab.console.sandbox.vm.SimulatedVmAgent::new);
+        register("vmalert", dev.homelab.console.sandbox.vm.SimulatedVmAlert::new);
+        register("alertmanager", dev.homelab.console.sandbox.vm.SimulatedAlertmanager::new);
+        register("prometheus", dev.homelab.console.sandbox.vm.SimulatedPrometheus::new);
+        register(dev.homelab.console.sandbox.loki.LokiSimulation.KEY, dev.homelab.console.sandbox.loki.LokiSimulation::new);
     }
 
     private Simulations() {

@@ -109,6 +109,35 @@ class DefaultLabTest {
     }
 
     @Test
+    void servesUsageForEveryNodeAndRunningPod() {
+        KubernetesClient kube = lab.session().kube();
+        assertThat(kube.getApiGroups().getGroups()).extracting(g -> g.getName()).contains("metrics.k8s.io",
+                "monitoring.coreos.com", "apps");
+        var nodes = kube.top().nodes().metrics().getItems();
+        assertThat(nodes).hasSize(4).allSatisfy(n -> {
+            long memory = n.getUsage().get("memory").getNumericalAmount().longValue();
+            assertThat(memory).isBetween(400L << 20, 6L << 30);
+            assertThat(n.getUsage().get("cpu").getNumericalAmount().doubleValue()).isPositive();
+        });
+        var prometheus = kube.top().pods().metrics("monitoring", "prometheus-kube-prometheus-stack-prometheus-0");
+        long prometheusMemory = prometheus.getContainers().stream()
+                .mapToLong(c -> c.getUsage().get("memory").getNumericalAmount().longValue()).sum();
+        assertThat(prometheusMemory).isBetween(1100L << 20, 1700L << 20);
+        assertThat(kube.top().pods().metrics("loki").getItems()).extracting(p -> p.getMetadata().getName())
+                .contains("loki-0");
+    }
+
+    @Test
+    void opensTheMinioServiceThroughServiceAccess() throws Exception {
+        var endpoint = lab.session().services().open(new dev.homelab.console.cluster.ServiceRef("minio", "minio",
+                9000));
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                endpoint.resolve("/minio/health/live")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(endpoint.via()).contains("sandbox");
+    }
+
+    @Test
     void answersAccessReviewsAllowedByDefault() {
         SelfSubjectAccessReview review = new SelfSubjectAccessReviewBuilder().withNewSpec()
                 .withNewResourceAttributes().withVerb("list").withResource("nodes").endResourceAttributes()

@@ -181,7 +181,7 @@ public final class VmStackInstallStep implements MigrationStep {
                 + " severity=critical and 0 otherwise; Watchdog notifies nobody.");
         notes.add("The chart's Grafana is off; the existing Grafana stays. The chart's sync-job downloads the default"
                 + " rules from GitHub, so the cluster needs internet access during install.");
-        ReleaseRequest request = request(values);
+        ReleaseRequest request = request(values, context.settings());
         return new StepPlan(ID, "Install or upgrade " + inputs.namespace() + "/" + inputs.releaseName() + " ("
                 + request.chart() + ") with Raspberry Pi 5 resources",
                 List.of(HelmPlans.installOrUpgrade(context, request, "victoria-metrics-k8s-stack: vmsingle "
@@ -193,7 +193,7 @@ public final class VmStackInstallStep implements MigrationStep {
     public void apply(StepContext context, StepPlan plan, Progress progress) throws Exception {
         VmStackValues values = values(context);
         progress.update("helm upgrade --install " + values.inputs().releaseName(), -1);
-        context.releases().installOrUpgrade(request(values), progress);
+        context.releases().installOrUpgrade(request(values, context.settings()), progress);
         PodRollout rollout = new PodRollout(context.kube(), clock);
         int nodes = context.kube().nodes().list().getItems().size();
         for (Component component : components(values.inputs())) {
@@ -301,10 +301,12 @@ public final class VmStackInstallStep implements MigrationStep {
         return VmStackValues.from(StackDetection.detect(context.kube(), settings).inputs(settings));
     }
 
-    static ReleaseRequest request(VmStackValues values) {
+    /** The chart from the repository Phase 1 added (or its mirror, setting {@code repo.victoria-metrics}). */
+    static ReleaseRequest request(VmStackValues values, MigrationSettings settings) {
         VmStackInputs inputs = values.inputs();
+        java.net.URI repository = settings.extra("repo." + VmStackValues.REPO_NAME).filter(u -> !u.isBlank())
+                .map(java.net.URI::create).orElse(VmStackValues.REPO_URL);
         return new ReleaseRequest(inputs.releaseName(), inputs.namespace(), new ChartRef(VmStackValues.REPO_NAME,
-                VmStackValues.REPO_URL, VmStackValues.CHART, VmStackValues.CHART_VERSION), values.toMap(), true,
-                HELM_TIMEOUT);
+                repository, VmStackValues.CHART, VmStackValues.CHART_VERSION), values.toMap(), true, HELM_TIMEOUT);
     }
 }

@@ -27,7 +27,15 @@ public final class StepRegistry {
                 .step(new HelmRepositoriesStep())
                 .step(new MinioBucketsStep())
                 // Phase 2 — metrics
-                // Phases 3–5 — follow-up work
+                .step(new dev.homelab.console.migration.phase2.BaselineStep())
+                .step(new dev.homelab.console.migration.phase2.PushoverSecretStep())
+                .step(new dev.homelab.console.migration.phase2.VmStackInstallStep())
+                .step(new dev.homelab.console.migration.phase2.PushoverTestStep())
+                // Phases 3–5
+                .step(new dev.homelab.console.migration.phase3.LokiReviewStep())
+                .step(new dev.homelab.console.migration.phase3.VectorAgentStep())
+                .step(new dev.homelab.console.migration.phase4.GrafanaDatasourcesStep())
+                .step(new dev.homelab.console.migration.decommission.DecommissionStep())
                 .build();
     }
 }

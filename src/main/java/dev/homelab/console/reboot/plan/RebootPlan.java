@@ -20,6 +20,11 @@ public record RebootPlan(String node, List<NodeProfile> nodes, String proposedNo
         steps = List.copyOf(steps);
     }
 
+    /** The settings with the node this plan chose, so running it reboots exactly the node that was shown. */
+    public RebootSettings settingsFor(RebootSettings settings) {
+        return settings.withNode(node);
+    }
+
     public boolean allowed() {
         return refusals.isEmpty();
     }

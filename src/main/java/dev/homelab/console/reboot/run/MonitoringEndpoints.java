@@ -14,16 +14,14 @@ import java.util.function.Predicate;
 
 /**
  * Finds the monitoring stack's Services by the names the operator and charts give them (vmsingle-*, vmagent-*,
- * vmalertmanager-*, loki-gateway / loki) in any namespace, and opens them through {@link ServiceAccess}.
+ * vmalertmanager-*) in any namespace, and opens them through {@link ServiceAccess}.
  */
 public final class MonitoringEndpoints {
 
     public enum Kind {
         VMSINGLE(name -> name.startsWith("vmsingle-"), 8428),
         VMAGENT(name -> name.startsWith("vmagent-"), 8429),
-        ALERTMANAGER(name -> name.startsWith("vmalertmanager-"), 9093),
-        LOKI_GATEWAY(name -> name.equals("loki-gateway"), 80),
-        LOKI(name -> name.equals("loki"), 3100);
+        ALERTMANAGER(name -> name.startsWith("vmalertmanager-"), 9093);
 
         private final Predicate<String> name;
         private final int port;
@@ -51,14 +49,9 @@ public final class MonitoringEndpoints {
                 .map(s -> new ServiceRef(s.getMetadata().getNamespace(), s.getMetadata().getName(), port(s, kind)));
     }
 
-    /** Loki's gateway when there is one, else Loki itself. */
-    public Optional<ServiceRef> findLoki() {
-        return find(Kind.LOKI_GATEWAY).or(() -> find(Kind.LOKI));
-    }
-
     /** Opens the service or explains why not (the message names the service and what to check). */
     public ServiceEndpoint open(Kind kind) throws ServiceUnreachableException {
-        Optional<ServiceRef> ref = kind == Kind.LOKI || kind == Kind.LOKI_GATEWAY ? findLoki() : find(kind);
+        Optional<ServiceRef> ref = find(kind);
         if (ref.isEmpty()) {
             throw new ServiceUnreachableException(null, "No " + kind.name().toLowerCase(java.util.Locale.ROOT)
                     + " Service found in any namespace — is that part of the stack installed?", null);

@@ -1,6 +1,12 @@
 package dev.homelab.console.reboot.run;
 
+import dev.homelab.console.cluster.ClusterSession;
 import dev.homelab.console.cluster.ServiceUnreachableException;
+import dev.homelab.console.logs.LokiClient;
+import dev.homelab.console.logs.LokiConnector;
+import dev.homelab.console.logs.LokiException;
+
+import java.util.Optional;
 import dev.homelab.console.reboot.logs.LogLineCounts;
 import dev.homelab.console.reboot.logs.LokiLineCounts;
 import dev.homelab.console.verify.prom.PromApiClient;
@@ -14,7 +20,8 @@ public record RebootMonitoring(PromApiClient vmsingle, String vmsingleMissing,
                                PromApiClient alertmanager, String alertmanagerMissing,
                                LogLineCounts loki, String lokiMissing) {
 
-    public static RebootMonitoring open(MonitoringEndpoints endpoints) {
+    public static RebootMonitoring open(ClusterSession session) {
+        MonitoringEndpoints endpoints = new MonitoringEndpoints(session.kube(), session.services());
         PromApiClient vmsingle = null;
         PromApiClient vmagent = null;
         PromApiClient alertmanager = null;
@@ -39,8 +46,10 @@ public record RebootMonitoring(PromApiClient vmsingle, String vmsingleMissing,
             alertmanagerMissing = "Alertmanager could not be reached: " + e.getMessage();
         }
         try {
-            loki = new LokiLineCounts(endpoints.open(MonitoringEndpoints.Kind.LOKI).baseUri(), null);
-        } catch (ServiceUnreachableException e) {
+            loki = new LokiLineCounts(new LokiClient(LokiConnector.connect(session, Optional.empty(), Optional.empty(),
+                    dev.homelab.console.task.Progress.none()).connection(),
+                    LokiClient.defaultHttpClient()));
+        } catch (LokiException e) {
             lokiMissing = "Loki could not be reached: " + e.getMessage();
         }
         return new RebootMonitoring(vmsingle, vmsingleMissing, vmagent, vmagentMissing, alertmanager,

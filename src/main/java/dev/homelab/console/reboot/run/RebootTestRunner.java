@@ -87,7 +87,7 @@ public final class RebootTestRunner {
         });
         try {
             progress.update("Opening VictoriaMetrics, vmagent, Alertmanager and Loki", -1);
-            RebootMonitoring monitoring = RebootMonitoring.open(new MonitoringEndpoints(kube, cluster.services()));
+            RebootMonitoring monitoring = RebootMonitoring.open(cluster);
             BufferHistory history = new BufferHistory();
             AlertWatch alerts = monitoring.alertmanager() == null ? null
                     : new AlertWatch(monitoring.alertmanager(), target.addresses(), clock);

@@ -11,7 +11,7 @@ public final class ChartCatalog {
 
     public ChartCatalog() {
         for (Chart chart : new Chart[]{new KubePrometheusStackChart(), new AlloyChart(), new LokiChart(),
-                new GrafanaChart(), new MinioChart()}) {
+                new GrafanaChart(), new MinioChart(), new VictoriaMetricsK8sStackChart(), new VectorChart()}) {
             charts.put(chart.name(), chart);
         }
     }

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.time.Clock;
+import java.util.function.Predicate;
 
 /** The kubelet's part: bringing a bound pod's containers up, and restarting them after a node reboot. */
 public final class PodLifecycle {
@@ -12,8 +13,11 @@ public final class PodLifecycle {
     private final KubernetesClient kube;
     private final Clock clock;
     private final WorkloadInstaller installer;
+    private final Predicate<Pod> mayStart;
 
-    public PodLifecycle(KubernetesClient kube, Clock clock, WorkloadInstaller installer) {
+    /** {@code mayStart}: false for pods a scenario fault keeps from ever becoming Ready (Loki down). */
+    public PodLifecycle(KubernetesClient kube, Clock clock, WorkloadInstaller installer, Predicate<Pod> mayStart) {
+        this.mayStart = mayStart;
         this.kube = kube;
         this.clock = clock;
         this.installer = installer;
@@ -29,7 +33,7 @@ public final class PodLifecycle {
             return false;
         }
         Node node = kube.nodes().withName(pod.getSpec().getNodeName()).get();
-        if (node == null || !NodeFactory.isReady(node)) {
+        if (node == null || !NodeFactory.isReady(node) || !mayStart.test(pod)) {
             return false;
         }
         String hostIp = pod.getStatus().getHostIP();

@@ -48,10 +48,18 @@ public final class LokiSimulation implements SimulatedService {
 
     public LokiSimulation(SandboxWorld world) {
         this.world = world;
-        this.catalog = new StreamCatalog(world.kube(), world.clock().instant());
+        this.catalog = new StreamCatalog(world.kube(), world.clock().instant(), node -> powered(world, node));
         this.source = new LineSource(catalog);
         catalog.refresh(world.clock().instant());
         this.refresher = world.scheduler().scheduleWithFixedDelay(this::refresh, 2, 2, TimeUnit.SECONDS);
+    }
+
+    private static boolean powered(SandboxWorld world, String node) {
+        try {
+            return world.nodes().isUp(node);
+        } catch (UnsupportedOperationException | IllegalStateException noNodeControlYet) {
+            return true; // the Ready condition of the Node decides alone
+        }
     }
 
     private void refresh() {

@@ -28,6 +28,7 @@ final class StreamCatalog {
     private static final List<String> AGENTS = List.of("alloy", "vector", "promtail", "fluent-bit");
 
     private final KubernetesClient kube;
+    private final java.util.function.Predicate<String> nodePowered;
     private final long startNanos;
     private final Map<String, SimStream> streams = new HashMap<>();
     private final Map<String, Intervals> nodeDown = new HashMap<>();
@@ -36,8 +37,10 @@ final class StreamCatalog {
     private volatile List<SimStream> snapshot = List.of();
     private boolean first = true;
 
-    StreamCatalog(KubernetesClient kube, Instant start) {
+    /** {@code nodePowered} says whether a node is up right now (the sandbox's node control knows before the API). */
+    StreamCatalog(KubernetesClient kube, Instant start, java.util.function.Predicate<String> nodePowered) {
         this.kube = kube;
+        this.nodePowered = nodePowered;
         this.startNanos = nanos(start);
     }
 
@@ -71,7 +74,7 @@ final class StreamCatalog {
         }
         for (Node node : kube.nodes().list().getItems()) {
             String name = node.getMetadata().getName();
-            boolean ready = ready(node);
+            boolean ready = ready(node) && nodePowered.test(name);
             boolean agent = agents.getOrDefault(name, false);
             long since = first ? (ready ? historyStart : startNanos - Duration.ofMinutes(10).toNanos()) : nowNanos;
             nodeDown.computeIfAbsent(name, n -> new Intervals()).set(!ready, since, nowNanos);

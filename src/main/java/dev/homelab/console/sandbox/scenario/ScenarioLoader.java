@@ -57,7 +57,7 @@ public final class ScenarioLoader {
 
     public static List<String> builtInNames() {
         return List.of("default", "no-metrics-server", "node-notready", "rbac-denied", "missing-bucket",
-                "lossy-buffer", "loki-community-chart", "migrated");
+                "lossy-buffer", "loki-community-chart", "loki-down", "migrated");
     }
 
     public static Scenario load(Path file) {

@@ -20,7 +20,8 @@ public record VmStackValues(VmStackInputs inputs, VmSingleValues vmsingle, VmAge
 
     public static final String CHART = "victoria-metrics-k8s-stack";
     public static final String CHART_VERSION = "0.91.2";
-    public static final String REPO_NAME = "vm";
+    /** The repository name Phase 1 adds ({@code migration.phase1.RequiredRepositories}). */
+    public static final String REPO_NAME = "victoria-metrics";
     public static final URI REPO_URL = URI.create("https://victoriametrics.github.io/helm-charts/");
 
     private static final ObjectMapper READABLE_YAML = YAMLMapper.builder()

@@ -15,6 +15,9 @@ import dev.homelab.console.cluster.KubeconfigContexts;
 import dev.homelab.console.cluster.PermissionCheck;
 import dev.homelab.console.cluster.PermissionRequirement;
 import dev.homelab.console.cluster.PermissionResult;
+import dev.homelab.console.sandbox.Sandbox;
+import dev.homelab.console.sandbox.SandboxLab;
+import dev.homelab.console.sandbox.scenario.ScenarioException;
 import dev.homelab.console.task.Progress;
 
 import java.nio.file.Path;
@@ -31,9 +34,11 @@ final class ConnectFlow {
     /** Where the target stack goes; the namespaces of releases kept or removed are checked again by the wizard. */
     private static final List<String> MIGRATION_NAMESPACES = List.of("monitoring");
 
+    private final AppDirs dirs;
     private final Connector connector;
 
     ConnectFlow(AppDirs dirs, Settings settings) {
+        this.dirs = dirs;
         this.connector = new Connector(dirs, settings);
     }
 
@@ -57,10 +62,23 @@ final class ConnectFlow {
     }
 
     ConnectedCluster sandbox(Optional<Path> scenario, Progress progress) {
-        throw new Failure(new ConnectionProblem(ConnectionProblem.Kind.UNKNOWN,
-                "The simulated home lab is not in this build yet",
-                "This build of Homelab Console was made without the sandbox package",
-                "Use a build that includes the sandbox, or connect to a real cluster."), null);
+        progress.update("Starting the simulated home lab" + scenario.map(file -> " from " + file.getFileName())
+                .orElse(""), -1);
+        SandboxLab lab;
+        try {
+            lab = Sandbox.start(scenario, dirs);
+        } catch (ScenarioException e) {
+            throw new Failure(new ConnectionProblem(ConnectionProblem.Kind.MALFORMED_KUBECONFIG,
+                    "The scenario cannot be used", e.getMessage(),
+                    "Fix the scenario file (its format is described in docs/sandbox.md), or start the default "
+                            + "home lab with \"Start the sandbox\"."), e);
+        }
+        ConsoleContext console = new ConsoleContext(lab.session(), lab.releases(), dirs, lab.lifecycle());
+        if (progress.isCancelled()) {
+            console.close();
+            progress.checkCancelled();
+        }
+        return checked(console, progress);
     }
 
     /** Runs the connection check (the sandbox's; the real connect ran it already) then the permission check. */

@@ -155,6 +155,7 @@ final class InventoryView extends VBox {
         Label label = new Label(workload.kind() + " " + workload.name() + "  " + workload.ready() + "/"
                 + workload.desired() + " ready", icon);
         label.getStyleClass().add(Styles.TEXT_SMALL);
+        label.setWrapText(true);
         return label;
     }
 
@@ -209,14 +210,14 @@ final class InventoryView extends VBox {
     private static Node card(Feather icon, String title, Role role, Node body) {
         Label heading = new Label(title, new FontIcon(icon));
         heading.getStyleClass().add("card-title");
-        HBox top = new HBox(8, heading, new Spacer());
-        top.setAlignment(Pos.CENTER_LEFT);
+        heading.setWrapText(true);
+        VBox card = new VBox(8, heading);
         if (role != null) {
             Label tag = new Label(role.label);
             tag.getStyleClass().addAll("tag", role.styleClass);
-            top.getChildren().add(tag);
+            card.getChildren().add(tag);
         }
-        VBox card = new VBox(8, top, body);
+        card.getChildren().add(body);
         card.getStyleClass().addAll("card-box", "inventory-card");
         return card;
     }

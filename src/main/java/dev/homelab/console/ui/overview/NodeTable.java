@@ -13,8 +13,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -26,7 +25,8 @@ import java.util.function.ToDoubleFunction;
 final class NodeTable extends TableView<NodeRow> {
 
     static final PseudoClass NOT_READY = PseudoClass.getPseudoClass("not-ready");
-    private static final double ROW_HEIGHT = 38;
+    private static final PseudoClass HIGH = PseudoClass.getPseudoClass("high");
+    private static final double ROW_HEIGHT = 46;
     private static final double HEADER_HEIGHT = 46;
 
     NodeTable(ObservableList<NodeRow> rows) {
@@ -50,25 +50,29 @@ final class NodeTable extends TableView<NodeRow> {
             }
         });
 
-        getColumns().add(nameColumn());
-        getColumns().add(text("Roles", row -> row.node().roles().isEmpty() ? "worker"
-                : String.join(", ", row.node().roles()), 120));
-        getColumns().add(text("Arch", row -> row.node().architecture(), 70));
-        getColumns().add(text("OS image", row -> row.node().osImage(), 170));
-        getColumns().add(text("Kubelet", row -> row.node().kubeletVersion(), 120));
-        getColumns().add(readyColumn());
-        getColumns().add(usage("CPU", NodeRow::cpuFraction, row -> row.hasUsage()
-                ? Quantities.cores(row.cpuUsedMillis()) + " / " + Quantities.cores(row.node().cpuAllocatableMillis())
-                : Quantities.cores(row.node().cpuAllocatableMillis()) + " allocatable"));
-        getColumns().add(usage("Memory", NodeRow::memoryFraction, row -> row.hasUsage()
-                ? Quantities.bytes(row.memoryUsedBytes()) + " / " + Quantities.bytes(row.node().memoryAllocatableBytes())
-                : Quantities.bytes(row.node().memoryAllocatableBytes()) + " allocatable"));
-        getColumns().add(text("Age", row -> Quantities.age(row.node().age(Instant.now())), 60));
+        getColumns().add(share(nameColumn(), 0.13));
+        getColumns().add(share(text("Roles", row -> row.node().roles().isEmpty() ? "worker"
+                : String.join(", ", row.node().roles())), 0.12));
+        getColumns().add(share(text("Arch", row -> row.node().architecture()), 0.07));
+        getColumns().add(share(twoLines("OS image / kubelet", row -> row.node().osImage(),
+                row -> row.node().kubeletVersion()), 0.17));
+        getColumns().add(share(readyColumn(), 0.12));
+        getColumns().add(share(usage("CPU", NodeRow::cpuFraction, row -> row.hasUsage()
+                ? Quantities.cores(row.cpuUsedMillis()) + " of " + Quantities.cores(row.node().cpuAllocatableMillis())
+                + " cores" : Quantities.cores(row.node().cpuAllocatableMillis()) + " cores, no sample yet"), 0.16));
+        getColumns().add(share(usage("Memory", NodeRow::memoryFraction, row -> row.hasUsage()
+                ? Quantities.bytes(row.memoryUsedBytes()) + " of " + Quantities.bytes(row.node().memoryAllocatableBytes())
+                : Quantities.bytes(row.node().memoryAllocatableBytes()) + ", no sample yet"), 0.16));
+        getColumns().add(share(text("Age", row -> Quantities.age(row.node().age(Instant.now()))), 0.07));
+    }
+
+    private <S, T> TableColumn<S, T> share(TableColumn<S, T> column, double share) {
+        column.prefWidthProperty().bind(widthProperty().subtract(4).multiply(share));
+        return column;
     }
 
     private static TableColumn<NodeRow, NodeRow> nameColumn() {
         TableColumn<NodeRow, NodeRow> column = new TableColumn<>("Node");
-        column.setPrefWidth(150);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setCellFactory(c -> new TableCell<>() {
             {
@@ -100,7 +104,6 @@ final class NodeTable extends TableView<NodeRow> {
 
     private static TableColumn<NodeRow, NodeRow> readyColumn() {
         TableColumn<NodeRow, NodeRow> column = new TableColumn<>("Ready");
-        column.setPrefWidth(110);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -138,40 +141,68 @@ final class NodeTable extends TableView<NodeRow> {
         return column;
     }
 
-    private static TableColumn<NodeRow, String> text(String title, Function<NodeRow, String> value, double width) {
+    private static TableColumn<NodeRow, String> text(String title, Function<NodeRow, String> value) {
         TableColumn<NodeRow, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return column;
+    }
+
+    private static TableColumn<NodeRow, NodeRow> twoLines(String title, Function<NodeRow, String> first,
+                                                          Function<NodeRow, String> second) {
+        TableColumn<NodeRow, NodeRow> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Label top = new Label();
+            private final Label bottom = new Label();
+            private final VBox box = new VBox(1, top, bottom);
+
+            {
+                top.getStyleClass().add(Styles.TEXT_SMALL);
+                bottom.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+                box.setAlignment(Pos.CENTER_LEFT);
+            }
+
+            @Override
+            protected void updateItem(NodeRow row, boolean empty) {
+                super.updateItem(row, empty);
+                if (empty || row == null) {
+                    setGraphic(null);
+                    setTooltip(null);
+                    return;
+                }
+                top.setText(first.apply(row));
+                bottom.setText(second.apply(row));
+                setTooltip(new Tooltip(first.apply(row) + "\n" + second.apply(row)));
+                setGraphic(box);
+            }
+        });
         return column;
     }
 
     private static TableColumn<NodeRow, NodeRow> usage(String title, ToDoubleFunction<NodeRow> fraction,
                                                        Function<NodeRow, String> text) {
         TableColumn<NodeRow, NodeRow> column = new TableColumn<>(title);
-        column.setPrefWidth(190);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setCellFactory(c -> new UsageCell(fraction, text));
         return column;
     }
 
-    /** A bar with the share of allocatable in use and "used / allocatable (percent)". */
+    /** "used of allocatable · percent" over a thin bar of the share in use (red from 85 %). */
     private static final class UsageCell extends TableCell<NodeRow, NodeRow> {
         private final ToDoubleFunction<NodeRow> fraction;
         private final Function<NodeRow, String> text;
         private final ProgressBar bar = new ProgressBar();
         private final Label label = new Label();
-        private final HBox box = new HBox(8, bar, label);
+        private final VBox box = new VBox(3, label, bar);
 
         UsageCell(ToDoubleFunction<NodeRow> fraction, Function<NodeRow, String> text) {
             this.fraction = fraction;
             this.text = text;
             bar.getStyleClass().addAll(Styles.SMALL, "usage-bar");
-            bar.setPrefWidth(60);
-            bar.setMinWidth(40);
+            bar.setMaxWidth(Double.MAX_VALUE);
             label.getStyleClass().add(Styles.TEXT_SMALL);
-            label.setMinWidth(USE_PREF_SIZE);
-            HBox.setHgrow(bar, Priority.NEVER);
             box.setAlignment(Pos.CENTER_LEFT);
+            box.setFillWidth(true);
             getStyleClass().add("usage-cell");
         }
 
@@ -186,8 +217,8 @@ final class NodeTable extends TableView<NodeRow> {
             bar.setVisible(share >= 0);
             bar.setManaged(share >= 0);
             bar.setProgress(Math.min(1, Math.max(0, share)));
-            bar.pseudoClassStateChanged(PseudoClass.getPseudoClass("high"), share >= 0.85);
-            label.setText(share >= 0 ? text.apply(row) + " (" + Quantities.percent(share) + ")" : text.apply(row));
+            bar.pseudoClassStateChanged(HIGH, share >= 0.85);
+            label.setText(share >= 0 ? text.apply(row) + " · " + Quantities.percent(share) : text.apply(row));
             setGraphic(box);
         }
     }

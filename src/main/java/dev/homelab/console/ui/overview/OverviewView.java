@@ -91,16 +91,12 @@ final class OverviewView {
         return section;
     }
 
-    /** The sampler names the problem; the k3s-specific way out is added here when the metrics API is missing. */
+    /** The sampler names the problem; the way out on k3s is added when metrics.k8s.io is not served at all. */
     private static String metricsFix(String problem) {
-        String lower = problem.toLowerCase(java.util.Locale.ROOT);
-        if (lower.contains("fix") || lower.contains("--disable")) {
-            return "";
-        }
-        return lower.contains("metrics-server") || lower.contains("metrics.k8s.io") || lower.contains("404")
-                ? "\nOn k3s, metrics-server is a packaged component: remove --disable=metrics-server (or "
-                + "disable: [metrics-server]) from the k3s server configuration and restart k3s; CPU and memory "
-                + "usage appear within a minute."
+        return problem.startsWith("metrics-server missing")
+                ? "\nTo fix on k3s: remove --disable metrics-server (or metrics-server under disable: in "
+                + "/etc/rancher/k3s/config.yaml) on the server and restart k3s; usage appears within a minute. "
+                + "Other clusters: install metrics-server from kubernetes-sigs."
                 : "";
     }
 

@@ -10,9 +10,6 @@ final class Quantities {
     }
 
     static String cores(long millis) {
-        if (millis < 1000) {
-            return millis + "m";
-        }
         double cores = millis / 1000.0;
         return cores == Math.rint(cores) ? String.format(Locale.ROOT, "%.0f", cores)
                 : String.format(Locale.ROOT, "%.2f", cores);

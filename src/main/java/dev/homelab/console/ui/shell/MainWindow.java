@@ -78,8 +78,8 @@ final class MainWindow {
         sidebar.setId("sidebar");
         sidebar.getStyleClass().add("sidebar");
         sidebar.setPadding(new Insets(14, 10, 12, 10));
-        sidebar.setPrefWidth(220);
-        sidebar.setMinWidth(200);
+        sidebar.setPrefWidth(232);
+        sidebar.setMinWidth(232);
 
         root.setLeft(sidebar);
         root.setCenter(content);

@@ -16,6 +16,10 @@ public final class Pages {
         List<PageFactory> pages = new ArrayList<>();
         pages.add(dev.homelab.console.ui.overview.OverviewPage::new);
         pages.add(new dev.homelab.console.ui.charts.ChartsPageFactory());
+        pages.add(new dev.homelab.console.ui.wizard.WizardPageFactory());
+        pages.add(new dev.homelab.console.ui.logs.LogsPageFactory());
+        pages.add(dev.homelab.console.ui.reboot.RebootPage::new);
+        pages.add(dev.homelab.console.ui.verify.VerifyPage::new);
         return List.copyOf(pages);
     }
 }

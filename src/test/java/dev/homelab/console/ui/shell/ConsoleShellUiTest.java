@@ -8,7 +8,7 @@ import dev.homelab.console.ui.connect.FilePicker;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,16 +61,16 @@ class ConsoleShellUiTest {
     void rehearsingShowsTheFourArm64NodesOfTheSimulatedLabWithUsage(FxRobot robot) throws Exception {
         robot.clickOn("#rehearse-button");
 
-        TableView<?> nodes = waitFor(robot, "#node-table", TableView.class, 60);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> nodes.getItems().size() == 4);
+        TableView<?> nodes = waitFor(robot, "#node-table", TableView.class, 240);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> nodes.getItems().size() == 4);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> robot.lookup(".usage-cell .label").queryAllAs(Label.class).stream()
                         .anyMatch(label -> label.getText().contains("%")));
 
-        List<String> architectures = robot.lookup("#node-table .table-cell").queryAllAs(TableCell.class).stream()
-                .filter(cell -> cell.getTableColumn().getText().equals("Arch") && cell.getText() != null)
-                .map(TableCell::getText)
-                .toList();
+        TableColumn<?, ?> arch = nodes.getColumns().stream().filter(column -> column.getText().equals("Arch"))
+                .findFirst().orElseThrow();
+        List<Object> architectures = IntStream.range(0, nodes.getItems().size())
+                .mapToObj(index -> (Object) arch.getCellData(index)).toList();
         assertThat(architectures).hasSize(4).containsOnly("arm64");
         assertThat(robot.lookup("#sandbox-badge").query().isVisible()).isTrue();
         assertThat(robot.lookup("#nav-overview").tryQuery()).isPresent();

@@ -3,6 +3,7 @@ package dev.homelab.console.ui.shell;
 import dev.homelab.console.app.AppDirs;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -87,6 +88,9 @@ class ScreenshotTour {
             settle();
             bothThemes(robot, page);
         }
+        robot.interact(() -> shell.navigate("overview"));
+        robot.interact(() -> robot.lookup("#overview-page").queryAs(ScrollPane.class).setVvalue(1));
+        bothThemes(robot, "overview-inventory");
     }
 
     private void bothThemes(FxRobot robot, String name) throws Exception {

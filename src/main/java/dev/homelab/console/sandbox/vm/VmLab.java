@@ -1,0 +1,186 @@
+package dev.homelab.console.sandbox.vm;
+
+import dev.homelab.console.helm.HelmRelease;
+import dev.homelab.console.helm.HelmReleaseSecrets;
+import dev.homelab.console.sandbox.SandboxWorld;
+import dev.homelab.console.stack.vm.VmStackValues;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeAddress;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
+
+/**
+ * What the simulated vmsingle, vmagent, vmalert and Alertmanager of one sandbox share: the scrape model, built from
+ * the mock cluster's nodes and the installed victoria-metrics-k8s-stack release's values (vmagent's node, its
+ * buffer volume, whether node-exporter is on). One per sandbox world.
+ */
+public final class VmLab {
+
+    public static final String BUFFER_EMPTYDIR_FAULT = "vmagent-buffer-emptydir";
+    public static final String PUSHOVER_UNREACHABLE_FAULT = "pushover-unreachable";
+    private static final Map<SandboxWorld, VmLab> LABS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private final SandboxWorld world;
+    private final ScrapeModel model;
+    private final SimulatedOperatorConverter operator;
+
+    private VmLab(SandboxWorld world) {
+        this.world = world;
+        Instant started = release().map(HelmRelease::lastDeployed).filter(t -> t != null)
+                .orElse(world.clock().instant());
+        this.model = new ScrapeModel(world.clock(), started.minus(Duration.ofSeconds(30)), Duration.ofSeconds(30),
+                this::targets, this::vmagentNode, bufferIsEmptyDir());
+        this.operator = new SimulatedOperatorConverter(this);
+    }
+
+    public static VmLab of(SandboxWorld world) {
+        synchronized (LABS) {
+            VmLab lab = LABS.get(world);
+            if (lab == null) {
+                lab = new VmLab(world);
+                LABS.put(world, lab);
+                lab.startOperatorLoop();
+            }
+            return lab;
+        }
+    }
+
+    /**
+     * Every 2 seconds: the operator reconciles (conversion), and node readiness and vmsingle's availability in the
+     * mock cluster are recorded as outages in the scrape model — so a simulated reboot shows up as {@code up=0} for
+     * that node, and vmsingle's node going down fills vmagent's queue.
+     */
+    private void startOperatorLoop() {
+        world.scheduler().scheduleWithFixedDelay(() -> {
+            try {
+                operator.sync();
+                observeOutages();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(VmLab.class).debug("Simulated operator sync failed", e);
+            }
+        }, 0, 2, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private final java.util.Set<String> downNodes = new java.util.HashSet<>();
+    private boolean storageDown;
+
+    private synchronized void observeOutages() {
+        Instant now = world.clock().instant();
+        for (Node node : world.kube().nodes().list().getItems()) {
+            String name = node.getMetadata().getName();
+            if (node.getStatus() == null || node.getStatus().getConditions() == null
+                    || node.getStatus().getConditions().isEmpty()) {
+                continue;
+            }
+            boolean ready = node.getStatus() != null && node.getStatus().getConditions() != null
+                    && node.getStatus().getConditions().stream()
+                    .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+            if (!ready && downNodes.add(name)) {
+                model.nodeDown(name, now);
+            } else if (ready && downNodes.remove(name)) {
+                model.nodeUp(name, now);
+            }
+        }
+        Optional<HelmRelease> stack = release();
+        if (stack.isPresent() && world.kube().endpoints().inNamespace(stack.get().namespace())
+                .withName("vmsingle-" + stack.get().name()).get() != null) {
+            boolean up = world.serviceReady(stack.get().namespace(), "vmsingle-" + stack.get().name());
+            if (!up && !storageDown) {
+                model.storageDown(now);
+            } else if (up && storageDown) {
+                model.storageUp(now);
+            }
+            storageDown = !up;
+        }
+    }
+
+    SimulatedOperatorConverter operator() {
+        return operator;
+    }
+
+    public SandboxWorld world() {
+        return world;
+    }
+
+    public ScrapeModel model() {
+        return model;
+    }
+
+    /** The installed stack's release (the newest victoria-metrics-k8s-stack release in the cluster). */
+    public Optional<HelmRelease> release() {
+        return HelmReleaseSecrets.latestReleases(world.kube()).stream()
+                .filter(r -> VmStackValues.CHART.equals(r.chartName())).findFirst();
+    }
+
+    /** A value of the installed release, by dotted path; empty when absent. */
+    public Optional<Object> value(String dottedPath) {
+        Object current = release().map(HelmRelease::values).orElse(Map.of());
+        for (String key : dottedPath.split("\\.")) {
+            if (!(current instanceof Map<?, ?> map) || !map.containsKey(key)) {
+                return Optional.empty();
+            }
+            current = map.get(key);
+        }
+        return Optional.ofNullable(current);
+    }
+
+    List<ScrapeModel.Target> targets() {
+        boolean nodeExporter = !Boolean.FALSE.equals(value("prometheus-node-exporter.enabled").orElse(true));
+        List<ScrapeModel.Target> targets = new ArrayList<>();
+        for (Node node : world.kube().nodes().list().getItems()) {
+            String name = node.getMetadata().getName();
+            String ip = internalIp(node);
+            targets.add(new ScrapeModel.Target("kubelet", name, ip + ":10250", "/metrics"));
+            targets.add(new ScrapeModel.Target("kubelet", name, ip + ":10250", "/metrics/cadvisor"));
+            if (nodeExporter) {
+                targets.add(new ScrapeModel.Target("node-exporter", name, ip + ":9100", "/metrics"));
+            }
+        }
+        return targets;
+    }
+
+    /** kube-prometheus-stack scrapes kubelet and its own node-exporter on every node. */
+    List<ScrapeModel.Target> targetsBeforeMigration() {
+        List<ScrapeModel.Target> targets = new ArrayList<>();
+        for (Node node : world.kube().nodes().list().getItems()) {
+            String ip = internalIp(node);
+            targets.add(new ScrapeModel.Target("kubelet", node.getMetadata().getName(), ip + ":10250", "/metrics"));
+            targets.add(new ScrapeModel.Target("node-exporter", node.getMetadata().getName(), ip + ":9100",
+                    "/metrics"));
+        }
+        return targets;
+    }
+
+    String vmagentNode() {
+        return value("vmagent.spec.nodeSelector").filter(Map.class::isInstance)
+                .map(m -> ((Map<?, ?>) m).get("kubernetes.io/hostname")).map(Object::toString).orElse(null);
+    }
+
+    /** The queue is an emptyDir unless the values mount a hostPath at the tmpDataPath (or the scenario says so). */
+    boolean bufferIsEmptyDir() {
+        if (world.hasFault(BUFFER_EMPTYDIR_FAULT)) {
+            return true;
+        }
+        return value("vmagent.spec.volumes").filter(List.class::isInstance)
+                .map(v -> ((List<?>) v).stream().noneMatch(volume -> volume instanceof Map<?, ?> m
+                        && m.get("hostPath") != null)).orElse(true);
+    }
+
+    static String internalIp(Node node) {
+        if (node.getStatus() != null && node.getStatus().getAddresses() != null) {
+            for (NodeAddress address : node.getStatus().getAddresses()) {
+                if ("InternalIP".equals(address.getType())) {
+                    return address.getAddress();
+                }
+            }
+        }
+        return node.getMetadata().getName();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.homelab.console.ui.wizard;
+
+import dev.homelab.console.migration.MigrationStep;
+import dev.homelab.console.migration.Phase;
+import dev.homelab.console.migration.StepRecord;
+import dev.homelab.console.migration.StepState;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The phases with their state and a button each, and under each phase its steps with their state and a button. */
+final class PhaseList extends VBox {
+
+    private final WizardViewModel model;
+    private final List<Runnable> phaseStateUpdates = new ArrayList<>();
+
+    PhaseList(WizardViewModel model) {
+        this.model = model;
+        setSpacing(4);
+        setPadding(new Insets(8));
+        setPrefWidth(330);
+        setId("phase-list");
+        model.phases().addListener((javafx.collections.ListChangeListener<Phase>) change -> rebuild());
+        rebuild();
+    }
+
+    private void rebuild() {
+        getChildren().clear();
+        phaseStateUpdates.clear();
+        for (Phase phase : model.phases()) {
+            StateBadge phaseState = new StateBadge();
+            Label title = new Label(phase.label());
+            title.setWrapText(true);
+            title.setStyle("-fx-font-weight: bold;");
+            Button review = new Button("Review phase");
+            review.setId("phase-" + phase.number());
+            review.disableProperty().bind(model.busy());
+            review.setOnAction(e -> model.reviewPhase(phase));
+            Region grow = new Region();
+            HBox.setHgrow(grow, Priority.ALWAYS);
+            HBox header = new HBox(6, title, grow, phaseState, review);
+            header.setAlignment(Pos.CENTER_LEFT);
+            header.setPadding(new Insets(8, 0, 2, 0));
+            getChildren().add(header);
+            Runnable update = () -> phaseState.show(model.phaseState(phase));
+            phaseStateUpdates.add(update);
+            update.run();
+            for (MigrationStep step : phase.steps()) {
+                getChildren().add(stepRow(step));
+            }
+        }
+    }
+
+    private HBox stepRow(MigrationStep step) {
+        StateBadge state = new StateBadge();
+        Button open = new Button(step.title());
+        open.setId("step-" + step.id());
+        open.setMaxWidth(Double.MAX_VALUE);
+        open.setAlignment(Pos.CENTER_LEFT);
+        open.setOnAction(e -> model.select(step));
+        HBox.setHgrow(open, Priority.ALWAYS);
+        var record = model.record(step.id());
+        Runnable show = () -> {
+            StepRecord current = record.get();
+            state.show(current == null ? StepState.NOT_STARTED : current.state());
+            phaseStateUpdates.forEach(Runnable::run);
+        };
+        record.addListener((obs, old, now) -> show.run());
+        show.run();
+        HBox row = new HBox(6, state, open);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setPadding(new Insets(0, 0, 0, 12));
+        return row;
+    }
+}

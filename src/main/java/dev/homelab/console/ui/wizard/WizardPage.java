@@ -1,0 +1,97 @@
+package dev.homelab.console.ui.wizard;
+
+import dev.homelab.console.migration.StepRecord;
+import dev.homelab.console.ui.shell.Page;
+import dev.homelab.console.ui.shell.UiContext;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+
+import java.util.stream.Collectors;
+
+/**
+ * The migration wizard: phases and steps on the left, the selected step on the right, banners for a lock held by
+ * another console and for steps a crashed console left running.
+ */
+public final class WizardPage implements Page {
+
+    private final WizardViewModel model;
+
+    public WizardPage(UiContext context) {
+        this.model = new WizardViewModel(context);
+    }
+
+    @Override
+    public String id() {
+        return "wizard";
+    }
+
+    @Override
+    public String title() {
+        return "Migration";
+    }
+
+    @Override
+    public Ikon icon() {
+        return Feather.GIT_MERGE;
+    }
+
+    @Override
+    public Node view() {
+        ScrollPane phases = new ScrollPane(new PhaseList(model));
+        phases.setFitToWidth(true);
+        ScrollPane detail = new ScrollPane(new StepDetail(model));
+        detail.setFitToWidth(true);
+        SplitPane split = new SplitPane(phases, detail);
+        split.setDividerPositions(0.3);
+        BorderPane root = new BorderPane(split);
+        root.setTop(new VBox(lockBanner(), resumeBanner()));
+        root.setId("wizard-page");
+        model.open();
+        return root;
+    }
+
+    private Node lockBanner() {
+        Label label = new Label();
+        label.setId("lock-banner");
+        label.setWrapText(true);
+        label.textProperty().bind(Bindings.createStringBinding(() -> model.lockHolder().get() == null ? ""
+                : "Another console is migrating this cluster: " + model.lockHolder().get()
+                + ". Steps cannot run until it finishes or its lock expires.", model.lockHolder()));
+        label.visibleProperty().bind(model.lockHolder().isNotNull());
+        label.managedProperty().bind(label.visibleProperty());
+        label.setPadding(new Insets(8));
+        label.setStyle("-fx-background-color: -color-warning-subtle; -fx-text-fill: -color-warning-fg;");
+        label.setMaxWidth(Double.MAX_VALUE);
+        return label;
+    }
+
+    private Node resumeBanner() {
+        Label text = new Label();
+        text.setWrapText(true);
+        text.textProperty().bind(Bindings.createStringBinding(() -> model.interrupted().isEmpty() ? ""
+                : "The console stopped while these steps were running: " + model.interrupted().stream()
+                .map(StepRecord::stepId).collect(Collectors.joining(", "))
+                + ". Re-check them: a step whose change is present becomes done; any other can be retried or undone.",
+                model.interrupted()));
+        Button recheck = new Button("Re-check now");
+        recheck.setId("resume");
+        recheck.setOnAction(e -> model.resume());
+        HBox banner = new HBox(8, text, recheck);
+        banner.setId("resume-banner");
+        banner.setPadding(new Insets(8));
+        banner.setStyle("-fx-background-color: -color-accent-subtle;");
+        banner.visibleProperty().bind(Bindings.isNotEmpty(model.interrupted()));
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+}

@@ -1,0 +1,360 @@
+package dev.homelab.console.ui.wizard;
+
+import dev.homelab.console.migration.FailureCleanup;
+import dev.homelab.console.migration.InterruptedStep;
+import dev.homelab.console.migration.MigrationEngine;
+import dev.homelab.console.migration.MigrationStep;
+import dev.homelab.console.migration.Phase;
+import dev.homelab.console.migration.PreflightCheck;
+import dev.homelab.console.migration.SecretsProvider;
+import dev.homelab.console.migration.StepPlan;
+import dev.homelab.console.migration.StepRecord;
+import dev.homelab.console.migration.StepRun;
+import dev.homelab.console.migration.StepState;
+import dev.homelab.console.migration.registry.StepRegistry;
+import dev.homelab.console.task.Progress;
+import dev.homelab.console.ui.common.BackgroundTasks;
+import dev.homelab.console.ui.common.FxCoalescer;
+import dev.homelab.console.ui.shell.UiContext;
+import dev.homelab.console.verify.CheckResult;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The wizard's state and commands; the only thing in the wizard that talks to the engine. Engine work runs through
+ * {@link BackgroundTasks} (off the FX thread, cancellable, listed in the shell); journal changes arrive coalesced.
+ * Properties change on the FX thread only.
+ */
+public final class WizardViewModel {
+
+    static final int MAX_LOG_LINES = 400;
+
+    private final UiContext ui;
+    private final SecretsProvider.Entered secrets = SecretsProvider.entered(SecretsProvider.fromEnvironment());
+    private final ObjectProperty<MigrationEngine> engine = new SimpleObjectProperty<>();
+    private final ObservableList<Phase> phases = FXCollections.observableArrayList();
+    private final Map<String, ObjectProperty<StepRecord>> records = new ConcurrentHashMap<>();
+    private final ObjectProperty<MigrationStep> selected = new SimpleObjectProperty<>();
+    private final ObservableList<PreflightCheck> preflight = FXCollections.observableArrayList();
+    /** The plans on screen: one step's, or every step's of the phase under review; apply needs them. */
+    private final ObservableList<StepPlan> plans = FXCollections.observableArrayList();
+    private final ObjectProperty<Phase> reviewedPhase = new SimpleObjectProperty<>();
+    private final ObservableList<CheckResult> evidence = FXCollections.observableArrayList();
+    private final ObservableList<String> log = FXCollections.observableArrayList();
+    private final StringProperty progressText = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty();
+    private final StringProperty lockHolder = new SimpleStringProperty();
+    private final ObservableList<StepRecord> interrupted = FXCollections.observableArrayList();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanProperty failureCleanupOffered = new SimpleBooleanProperty();
+    private final FxCoalescer<Boolean> journalChanged = new FxCoalescer<>(ignored -> refreshRecords());
+    private final FxCoalescer<String> progressLine = new FxCoalescer<>(progressText::set);
+
+    public WizardViewModel(UiContext ui) {
+        this.ui = ui;
+    }
+
+    /** Loads the journal (a cluster read) in the background. */
+    public void open() {
+        run("Loading the migration journal", progress -> {
+            MigrationEngine opened = MigrationEngine.open(ui.console(), StepRegistry.standard(), secrets);
+            opened.addListener(record -> journalChanged.push(Boolean.TRUE));
+            return new Opened(opened, opened.interrupted(), opened.lockHolder().orElse(null));
+        }, opened -> {
+            engine.set(opened.engine());
+            phases.setAll(opened.engine().migration().phases());
+            interrupted.setAll(opened.interrupted());
+            lockHolder.set(opened.lockHolder());
+            refreshRecords();
+            if (!opened.engine().migration().steps().isEmpty()) {
+                select(opened.engine().migration().steps().get(0));
+            }
+        });
+    }
+
+    private record Opened(MigrationEngine engine, List<StepRecord> interrupted, String lockHolder) {
+    }
+
+    public void select(MigrationStep step) {
+        selected.set(step);
+        preflight.clear();
+        plans.clear();
+        reviewedPhase.set(null);
+        error.set(null);
+        failureCleanupOffered.set(false);
+        MigrationEngine current = engine.get();
+        evidence.setAll(current == null ? List.of() : current.lastVerification(step.id()));
+        StepRecord record = record(step.id()).get();
+        if (record != null && record.state() == StepState.FAILED) {
+            error.set(record.lastError());
+            failureCleanupOffered.set(!record.releases().isEmpty());
+        }
+    }
+
+    public void runPreflight() {
+        MigrationStep step = selected.get();
+        run("Preflight: " + step.title(), progress -> engine.get().preflight(step.id()), preflight::setAll);
+    }
+
+    /** Shows the plan (with preflight); apply is possible only once a plan is shown. */
+    public void reviewPlan() {
+        MigrationStep step = selected.get();
+        reviewPlans(step.title(), null, List.of(step));
+    }
+
+    /** Shows the plans of every step of a phase; "apply" then runs the whole phase. */
+    public void reviewPhase(Phase phase) {
+        select(phase.steps().get(0));
+        reviewPlans(phase.label(), phase, phase.steps());
+    }
+
+    private void reviewPlans(String title, Phase phase, List<MigrationStep> steps) {
+        plans.clear();
+        reviewedPhase.set(null);
+        run("Plan: " + title, progress -> {
+            List<PreflightCheck> checks = new java.util.ArrayList<>();
+            List<StepPlan> planned = new java.util.ArrayList<>();
+            for (MigrationStep step : steps) {
+                List<PreflightCheck> stepChecks = engine.get().preflight(step.id());
+                checks.addAll(stepChecks);
+                if (stepChecks.stream().noneMatch(PreflightCheck::blocks)) {
+                    planned.add(engine.get().plan(step.id()));
+                } else {
+                    break;
+                }
+            }
+            return new Reviewed(checks, planned, planned.size() == steps.size());
+        }, reviewed -> {
+            preflight.setAll(reviewed.checks());
+            if (reviewed.complete()) {
+                plans.setAll(reviewed.plans());
+                reviewedPhase.set(phase);
+            } else {
+                error.set("Blocked: fix the checks marked BLOCKED, then review the plan again.");
+            }
+        });
+    }
+
+    private record Reviewed(List<PreflightCheck> checks, List<StepPlan> plans, boolean complete) {
+    }
+
+    /** Applies what the user reviewed (the button that calls this is shown only with the plans on screen). */
+    public void applyReviewed() {
+        if (plans.isEmpty()) {
+            return;
+        }
+        log.clear();
+        Phase phase = reviewedPhase.get();
+        if (phase != null) {
+            run("Apply: " + phase.label(), progress -> engine.get().applyPhase(phase.number(), progress), runs -> {
+                evidence.setAll(runs.stream().flatMap(r -> r.verification().stream()).toList());
+                showRun(runs.get(runs.size() - 1), false);
+            });
+            return;
+        }
+        MigrationStep step = selected.get();
+        StepPlan reviewed = plans.get(0);
+        run("Apply: " + step.title(), progress -> engine.get().apply(step.id(), reviewed, progress),
+                r -> showRun(r, true));
+    }
+
+    public void verify() {
+        MigrationStep step = selected.get();
+        run("Verify: " + step.title(), progress -> engine.get().verify(step.id(), progress), evidence::setAll);
+    }
+
+    public void undo() {
+        MigrationStep step = selected.get();
+        log.clear();
+        run("Undo: " + step.title(), progress -> {
+            engine.get().undo(step.id(), progress);
+            return Boolean.TRUE;
+        }, done -> {
+            evidence.clear();
+            plans.clear();
+            failureCleanupOffered.set(false);
+            error.set(null);
+        });
+    }
+
+    public void cleanUp(FailureCleanup choice) {
+        MigrationStep step = selected.get();
+        run("Clean up: " + step.title(), progress -> {
+            engine.get().cleanUpFailure(step.id(), choice, progress);
+            return Boolean.TRUE;
+        }, done -> failureCleanupOffered.set(false));
+    }
+
+    /** Re-checks steps a crashed console left running. */
+    public void resume() {
+        run("Re-checking interrupted steps", progress -> engine.get().resume(progress), (List<InterruptedStep> r) -> {
+            interrupted.clear();
+            MigrationStep step = selected.get();
+            if (step != null) {
+                select(step);
+            }
+        });
+    }
+
+    public void enterS3(String endpoint, String accessKey, String secretKey) {
+        MigrationEngine current = engine.get();
+        if (current != null && endpoint != null && !endpoint.isBlank()) {
+            current.updateSettings(current.settings().withS3Endpoint(endpoint.trim()));
+        }
+        secrets.put(SecretsProvider.S3_ACCESS_KEY, accessKey).put(SecretsProvider.S3_SECRET_KEY, secretKey);
+    }
+
+    private void showRun(StepRun run, boolean withEvidence) {
+        if (withEvidence) {
+            evidence.setAll(run.verification());
+        }
+        preflight.setAll(run.preflight());
+        switch (run.outcome()) {
+            case FAILED -> {
+                error.set(run.error());
+                failureCleanupOffered.set(true);
+            }
+            case BLOCKED -> error.set("Blocked: " + run.error());
+            default -> error.set(null);
+        }
+        plans.clear();
+        reviewedPhase.set(null);
+    }
+
+    private <T> void run(String title, Function<Progress, T> work, java.util.function.Consumer<T> onSuccess) {
+        busy.set(true);
+        error.set(null);
+        ui.tasks().submit(title, progress -> work.apply(new LoggingProgress(progress)), result -> {
+            busy.set(false);
+            onSuccess.accept(result);
+            refreshRecords();
+        }, failure -> {
+            busy.set(false);
+            if (failure instanceof dev.homelab.console.migration.LockHeldException held) {
+                lockHolder.set(held.holder());
+            }
+            error.set(failure.getMessage() == null ? failure.toString() : failure.getMessage());
+            refreshRecords();
+        });
+    }
+
+    private void refreshRecords() {
+        MigrationEngine current = engine.get();
+        if (current == null) {
+            return;
+        }
+        for (MigrationStep step : current.migration().steps()) {
+            record(step.id()).set(current.record(step.id()));
+        }
+    }
+
+    /** Forwards to the task's progress and keeps the last lines for the wizard's log (bounded). */
+    private final class LoggingProgress implements Progress {
+        private final Progress delegate;
+
+        LoggingProgress(Progress delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void update(String message, double fraction) {
+            delegate.update(message, fraction);
+            progressLine.push(message);
+        }
+
+        @Override
+        public void log(String line) {
+            delegate.log(line);
+            javafx.application.Platform.runLater(() -> {
+                log.add(line);
+                if (log.size() > MAX_LOG_LINES) {
+                    log.remove(0, log.size() - MAX_LOG_LINES);
+                }
+            });
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return delegate.isCancelled();
+        }
+    }
+
+    public ObjectProperty<StepRecord> record(String stepId) {
+        return records.computeIfAbsent(stepId, id -> new SimpleObjectProperty<>());
+    }
+
+    public StepState phaseState(Phase phase) {
+        return engine.get() == null ? StepState.NOT_STARTED : engine.get().phaseState(phase);
+    }
+
+    public ObservableList<Phase> phases() {
+        return phases;
+    }
+
+    public ObjectProperty<MigrationStep> selected() {
+        return selected;
+    }
+
+    public ObservableList<PreflightCheck> preflight() {
+        return preflight;
+    }
+
+    public ObservableList<StepPlan> plans() {
+        return plans;
+    }
+
+    public ObjectProperty<Phase> reviewedPhase() {
+        return reviewedPhase;
+    }
+
+    public ObservableList<CheckResult> evidence() {
+        return evidence;
+    }
+
+    public ObservableList<String> log() {
+        return log;
+    }
+
+    public StringProperty progressText() {
+        return progressText;
+    }
+
+    public StringProperty error() {
+        return error;
+    }
+
+    public StringProperty lockHolder() {
+        return lockHolder;
+    }
+
+    public ObservableList<StepRecord> interrupted() {
+        return interrupted;
+    }
+
+    public BooleanProperty busy() {
+        return busy;
+    }
+
+    public BooleanProperty failureCleanupOffered() {
+        return failureCleanupOffered;
+    }
+
+    public ObjectProperty<MigrationEngine> engine() {
+        return engine;
+    }
+
+    public void openCharts() {
+        ui.navigate("charts");
+    }
+}
