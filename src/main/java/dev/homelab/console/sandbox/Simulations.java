@@ -22,6 +22,8 @@ public final class Simulations {
         register("alertmanager", dev.homelab.console.sandbox.vm.SimulatedAlertmanager::new);
         register("prometheus", dev.homelab.console.sandbox.vm.SimulatedPrometheus::new);
         register(dev.homelab.console.sandbox.loki.LokiSimulation.KEY, dev.homelab.console.sandbox.loki.LokiSimulation::new);
+        register("vector", dev.homelab.console.sandbox.vector.SimulatedVector::new);
+        register("grafana", dev.homelab.console.sandbox.grafana.GrafanaSimulation::new);
     }
 
     private Simulations() {

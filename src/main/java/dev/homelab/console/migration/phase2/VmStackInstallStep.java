@@ -223,7 +223,8 @@ public final class VmStackInstallStep implements MigrationStep {
         RuleInventory rules = new RuleInventory(context.kube());
         try {
             results.addAll(new RuleConversionCheck().run(rules.prometheusRules(), rules.vmRules(), services.vmalert(),
-                    rules.converterSettings(settings.monitoringNamespace())));
+                    rules.converterSettings(settings.monitoringNamespace()),
+                    Optional.of(inputs.converterOwnership())));
         } catch (ServiceUnreachableException e) {
             results.add(CheckResult.unverified(RuleConversionCheck.LOADED_ID, "Existing rules are loaded by vmalert",
                     e.getMessage(), List.of()));

@@ -10,6 +10,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -48,6 +49,29 @@ public final class SimulatedGrafana implements SimulatedService {
         ds.putObject("jsonData");
         ds.put("readOnly", true);
         store(ds);
+    }
+
+    /**
+     * What the datasource sidecar provides now: provisioned datasources not in {@code uids} disappear (their
+     * ConfigMap was deleted), the given ones are (re)provisioned.
+     */
+    public synchronized void syncProvisioned(List<ObjectNode> provisioned) {
+        byUid.values().removeIf(ds -> ds.path("readOnly").asBoolean(false) && ds.path("sidecar").asBoolean(false)
+                && provisioned.stream().noneMatch(p -> p.path("uid").asString().equals(ds.path("uid").asString())));
+        for (ObjectNode ds : provisioned) {
+            ObjectNode copy = ds.deepCopy();
+            copy.put("readOnly", true);
+            copy.put("sidecar", true);
+            ObjectNode existing = byUid.get(copy.path("uid").asString());
+            if (existing == null || !existing.equals(copy)) {
+                if (existing != null) {
+                    copy.put("id", existing.path("id").asInt());
+                    byUid.put(copy.path("uid").asString(), copy);
+                } else {
+                    store(copy);
+                }
+            }
+        }
     }
 
     public synchronized Map<String, ObjectNode> datasources() {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -32,6 +33,13 @@ public final class RuleConversionCheck {
 
     public List<CheckResult> run(List<PrometheusRuleSource> sources, List<VmRule> vmRules,
                                  VmAlertClient vmalert, ConverterSettings converter) {
+        return run(sources, vmRules, vmalert, converter, Optional.empty());
+    }
+
+    /** @param plannedOwnership the ownership the installed values ask for; a different running setting is red */
+    public List<CheckResult> run(List<PrometheusRuleSource> sources, List<VmRule> vmRules,
+                                 VmAlertClient vmalert, ConverterSettings converter,
+                                 Optional<Boolean> plannedOwnership) {
         List<LoadedRuleGroup> loaded;
         CheckResult loadedResult;
         try {
@@ -40,7 +48,8 @@ public final class RuleConversionCheck {
         } catch (ServiceCallException e) {
             loadedResult = CheckResult.unverified(LOADED_ID, LOADED_TITLE, e.getMessage(), List.of());
         }
-        return List.of(converted(sources, vmRules, converter), loadedResult, ownership(sources, vmRules, converter));
+        return List.of(converted(sources, vmRules, converter), loadedResult,
+                ownership(sources, vmRules, converter, plannedOwnership));
     }
 
     CheckResult converted(List<PrometheusRuleSource> sources, List<VmRule> vmRules, ConverterSettings converter) {
@@ -139,7 +148,8 @@ public final class RuleConversionCheck {
                 + " loaded and evaluate without errors." + duplicateNote, evidence);
     }
 
-    CheckResult ownership(List<PrometheusRuleSource> sources, List<VmRule> vmRules, ConverterSettings converter) {
+    CheckResult ownership(List<PrometheusRuleSource> sources, List<VmRule> vmRules, ConverterSettings converter,
+                          Optional<Boolean> planned) {
         if (converter.ownership().isEmpty()) {
             return CheckResult.unverified(OWNERSHIP_ID, OWNERSHIP_TITLE, "the operator Deployment was not found ("
                     + converter.source() + ")", List.of());
@@ -152,6 +162,12 @@ public final class RuleConversionCheck {
         long owned = converted.stream().filter(VmRule::ownedByPrometheusRule).count();
         evidence.add(new Evidence("VMRules converted from PrometheusRules", owned + " of " + converted.size()
                 + " carry an owner reference to their PrometheusRule"));
+        if (planned.isPresent() && planned.get() != enabled) {
+            return CheckResult.failed(OWNERSHIP_ID, OWNERSHIP_TITLE, "The values ask for converter ownership "
+                    + (planned.get() ? "on" : "off") + " but the operator runs with it " + (enabled ? "on" : "off")
+                    + "; check victoria-metrics-operator.operator.enable_converter_ownership and restart the operator",
+                    evidence);
+        }
         if (enabled && owned < converted.size()) {
             return CheckResult.failed(OWNERSHIP_ID, OWNERSHIP_TITLE, "Ownership is enabled but " + (converted.size()
                     - owned) + " converted VMRule(s) have no owner reference yet; restart the operator so that it"
