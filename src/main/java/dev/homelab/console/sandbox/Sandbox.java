@@ -112,6 +112,7 @@ public final class Sandbox {
             NodeSimulator nodes = new NodeSimulator(world);
             world.setNodeControl(nodes);
             running.own(new RebootPodWatcher(world));
+            dev.homelab.console.sandbox.vm.VmLab.startWithScenarioStack(world);
             UsageModel usage = new UsageModel(world.kube(), world.clock(), timed, nodes::isUp);
             usage.tick();
             dispatcher.setMetricsSource(usage);

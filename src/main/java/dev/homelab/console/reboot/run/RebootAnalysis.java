@@ -159,7 +159,9 @@ final class RebootAnalysis {
             return new LogsClaims.LineCounts(query, null, journaldQuery, null, monitoring.lokiMissing());
         }
         Instant start = windowStart.truncatedTo(ChronoUnit.MINUTES);
-        Instant end = clock.instant();
+        // a point of count_over_time counts the minute before it: the next full minute is the first point that
+        // holds the lines written since the node came back
+        Instant end = clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(step);
         try {
             var perNode = monitoring.loki().countBy("node", selector, start, end, step);
             SortedMap<Instant, Long> journal = monitoring.loki().countBy("node", journald, start, end, step)

@@ -32,10 +32,10 @@ public final class VmLab {
     private final ScrapeModel model;
     private final SimulatedOperatorConverter operator;
 
-    private VmLab(SandboxWorld world) {
+    private VmLab(SandboxWorld world, Duration earlierHistory) {
         this.world = world;
         Instant started = release().map(HelmRelease::lastDeployed).filter(t -> t != null)
-                .orElse(world.clock().instant());
+                .orElse(world.clock().instant()).minus(earlierHistory);
         Duration interval = scrapeInterval(world);
         this.model = new ScrapeModel(world.clock(), started.minus(interval), interval,
                 this::targets, this::vmagentNode, bufferIsEmptyDir());
@@ -49,10 +49,25 @@ public final class VmLab {
     }
 
     public static VmLab of(SandboxWorld world) {
+        return of(world, Duration.ZERO);
+    }
+
+    /**
+     * At the lab's start, when the scenario installed the stack: it has been scraping for an hour already, and the
+     * scrape history follows node power from now on (a reboot before the first query is in it).
+     */
+    public static void startWithScenarioStack(SandboxWorld world) {
+        if (HelmReleaseSecrets.latestReleases(world.kube()).stream()
+                .anyMatch(r -> VmStackValues.CHART.equals(r.chartName()))) {
+            of(world, Duration.ofHours(1));
+        }
+    }
+
+    private static VmLab of(SandboxWorld world, Duration earlierHistory) {
         synchronized (LABS) {
             VmLab lab = LABS.get(world);
             if (lab == null) {
-                lab = new VmLab(world);
+                lab = new VmLab(world, earlierHistory);
                 LABS.put(world, lab);
                 lab.followNodePower();
                 lab.startOperatorLoop();

@@ -53,7 +53,7 @@ class LossyBufferRebootTest {
         }, Progress.none());
 
         assertThat(verdict(result, "node-recovered")).isEqualTo(Verdict.PASSED);
-        assertThat(verdict(result, "metrics-complete")).as(summary(result, "metrics-complete"))
+        assertThat(verdict(result, "metrics-complete")).as(claim(result, "metrics-complete").toString())
                 .isEqualTo(Verdict.FAILED);
         assertThat(claim(result, "metrics-complete").evidence())
                 .anySatisfy(e -> assertThat(e.source()).startsWith("gap on ").isNotEqualTo("gap on " + node));
