@@ -98,7 +98,8 @@ final class RebootAnalysis {
         while (clock.instant().isBefore(until)) {
             progress.checkCancelled();
             double now = history.last().map(s -> s.pendingBytes()).orElse(0.0);
-            if (history.isEmpty() || now <= Math.max(BufferHistory.DRAINED_BYTES, baseline * 2)) {
+            double peak = history.peak().map(s -> s.pendingBytes()).orElse(Double.NaN);
+            if (history.isEmpty() || BufferHistory.drained(now, baseline, peak)) {
                 return;
             }
             progress.update("vmagent still holds " + MetricsClaims.bytes(now) + "; waiting for it to drain", -1);
