@@ -66,7 +66,8 @@ public final class CliSupport {
         if (options.useSandbox()) {
             Optional<Path> scenario = "default".equals(options.sandbox) ? Optional.empty()
                     : Optional.of(Path.of(options.sandbox));
-            if (scenario.isPresent() && !Files.isRegularFile(scenario.get())) {
+            if (scenario.isPresent() && !Files.isRegularFile(scenario.get())
+                    && !dev.homelab.console.sandbox.Sandbox.isBuiltInName(options.sandbox)) {
                 throw new CliFailure(ExitCodes.USAGE, "Scenario file " + scenario.get() + " does not exist");
             }
             try {

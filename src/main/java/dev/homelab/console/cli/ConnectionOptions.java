@@ -18,7 +18,8 @@ public final class ConnectionOptions {
     public String context;
 
     @Option(names = "--sandbox", arity = "0..1", paramLabel = "SCENARIO", fallbackValue = "default",
-            description = "use the built-in simulated home lab, optionally with a scenario YAML file")
+            description = "use the built-in simulated home lab, optionally with a scenario YAML file or a built-in "
+                    + "scenario name (e.g. migrated: after Phases 2 and 3; lossy-buffer)")
     public String sandbox;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",

@@ -24,10 +24,13 @@ final class LabWorld implements SandboxWorld {
     private final Scenario scenario;
     private final WorkloadInstaller installer;
     private final PodLifecycle pods;
+    private final double timeScale;
     private volatile NodeControl nodeControl;
 
-    LabWorld(KubernetesClient kube, Clock clock, ScheduledExecutorService scheduler, Scenario scenario) {
+    LabWorld(KubernetesClient kube, Clock clock, ScheduledExecutorService scheduler, Scenario scenario,
+             double timeScale) {
         this.kube = kube;
+        this.timeScale = timeScale;
         this.clock = clock;
         this.scheduler = scheduler;
         this.scenario = scenario;
@@ -53,6 +56,11 @@ final class LabWorld implements SandboxWorld {
     @Override
     public Set<String> faults() {
         return scenario.faults().names();
+    }
+
+    @Override
+    public double timeScale() {
+        return timeScale;
     }
 
     @Override

@@ -66,8 +66,20 @@ public final class Sandbox {
 
     /** Starts the lab of the scenario file, or the built-in default lab; timing overrides from system properties. */
     public static SandboxLab start(Optional<Path> scenarioFile, AppDirs dirs) {
-        Scenario scenario = scenarioFile.map(ScenarioLoader::load).orElseGet(ScenarioLoader::loadDefault);
+        Scenario scenario = scenarioFile.map(Sandbox::scenario).orElseGet(ScenarioLoader::loadDefault);
         return start(scenario, SandboxOptions.fromSystemProperties());
+    }
+
+    /** A scenario file, or a built-in scenario by name ("migrated", "lossy-buffer", ...) when no such file exists. */
+    private static Scenario scenario(Path fileOrName) {
+        if (!java.nio.file.Files.exists(fileOrName) && isBuiltInName(fileOrName.toString())) {
+            return ScenarioLoader.loadBuiltIn(fileOrName.toString());
+        }
+        return ScenarioLoader.load(fileOrName);
+    }
+
+    public static boolean isBuiltInName(String name) {
+        return ScenarioLoader.builtInNames().contains(name);
     }
 
     public static SandboxLab start(Scenario scenario, SandboxOptions options) {
@@ -90,7 +102,8 @@ public final class Sandbox {
         long serverUp = System.nanoTime();
         String url = "http://127.0.0.1:" + server.getPort();
         ScheduledExecutorService scheduler = scheduler();
-        LabWorld world = new LabWorld(client(url), Clock.systemUTC(), scheduler, timed);
+        LabWorld world = new LabWorld(client(url), Clock.systemUTC(), scheduler, timed,
+                options.timeScale());
         RunningLab running = new RunningLab(world, server, scheduler);
         try {
             ChartCatalog catalog = new ChartCatalog();
@@ -99,6 +112,7 @@ public final class Sandbox {
             NodeSimulator nodes = new NodeSimulator(world);
             world.setNodeControl(nodes);
             running.own(new RebootPodWatcher(world));
+            dev.homelab.console.sandbox.vm.VmLab.startWithScenarioStack(world);
             UsageModel usage = new UsageModel(world.kube(), world.clock(), timed, nodes::isUp);
             usage.tick();
             dispatcher.setMetricsSource(usage);

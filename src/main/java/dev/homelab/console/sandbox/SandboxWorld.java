@@ -31,6 +31,14 @@ public interface SandboxWorld {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " has no MinIO");
     }
 
+    /**
+     * How much faster than real time the lab runs (1.0 real time; tests use e.g. 0.01). Simulations scale their own
+     * periods with it, e.g. the 30 s scrape interval, so a reboot of a few hundred milliseconds still spans scrapes.
+     */
+    default double timeScale() {
+        return 1.0;
+    }
+
     /** Node power control (reboots, nodes that never return). */
     default NodeControl nodes() {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " simulates no nodes");

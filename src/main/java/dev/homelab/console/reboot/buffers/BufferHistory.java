@@ -16,6 +16,17 @@ public final class BufferHistory {
 
     private final List<BufferSnapshot> snapshots = new ArrayList<>();
 
+    /**
+     * Whether a queue that rose to {@code peak} is drained at {@code now}: back near its level from before, where
+     * "near" is {@link #DRAINED_BYTES} of a real vmagent's steady noise, but never more than half the peak (a small
+     * queue that still holds everything it gathered has not drained).
+     */
+    public static boolean drained(double now, double baseline, double peak) {
+        double threshold = Math.max(Double.isNaN(baseline) ? 0 : baseline * 2, Double.isNaN(peak) ? DRAINED_BYTES : Math.min(DRAINED_BYTES,
+                peak / 2));
+        return now <= threshold;
+    }
+
     public synchronized void add(BufferSnapshot snapshot) {
         snapshots.add(snapshot);
     }

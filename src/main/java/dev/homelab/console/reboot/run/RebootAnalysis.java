@@ -98,7 +98,8 @@ final class RebootAnalysis {
         while (clock.instant().isBefore(until)) {
             progress.checkCancelled();
             double now = history.last().map(s -> s.pendingBytes()).orElse(0.0);
-            if (history.isEmpty() || now <= Math.max(BufferHistory.DRAINED_BYTES, baseline * 2)) {
+            double peak = history.peak().map(s -> s.pendingBytes()).orElse(Double.NaN);
+            if (history.isEmpty() || BufferHistory.drained(now, baseline, peak)) {
                 return;
             }
             progress.update("vmagent still holds " + MetricsClaims.bytes(now) + "; waiting for it to drain", -1);
@@ -159,7 +160,9 @@ final class RebootAnalysis {
             return new LogsClaims.LineCounts(query, null, journaldQuery, null, monitoring.lokiMissing());
         }
         Instant start = windowStart.truncatedTo(ChronoUnit.MINUTES);
-        Instant end = clock.instant();
+        // a point of count_over_time counts the minute before it: the next full minute is the first point that
+        // holds the lines written since the node came back
+        Instant end = clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(step);
         try {
             var perNode = monitoring.loki().countBy("node", selector, start, end, step);
             SortedMap<Instant, Long> journal = monitoring.loki().countBy("node", journald, start, end, step)

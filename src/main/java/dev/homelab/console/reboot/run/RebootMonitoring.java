@@ -33,17 +33,20 @@ public record RebootMonitoring(PromApiClient vmsingle, String vmsingleMissing,
         try {
             vmsingle = PromApiClient.of(endpoints.open(MonitoringEndpoints.Kind.VMSINGLE), true);
         } catch (ServiceUnreachableException e) {
-            vmsingleMissing = "VictoriaMetrics could not be reached: " + e.getMessage();
+            vmsingleMissing = endpoints.find(MonitoringEndpoints.Kind.VMSINGLE).isEmpty() ? notInstalled("VictoriaMetrics")
+                    : "VictoriaMetrics could not be reached: " + e.getMessage();
         }
         try {
             vmagent = PromApiClient.of(endpoints.open(MonitoringEndpoints.Kind.VMAGENT), false);
         } catch (ServiceUnreachableException e) {
-            vmagentMissing = "vmagent could not be reached: " + e.getMessage();
+            vmagentMissing = endpoints.find(MonitoringEndpoints.Kind.VMAGENT).isEmpty() ? notInstalled("vmagent")
+                    : "vmagent could not be reached: " + e.getMessage();
         }
         try {
             alertmanager = PromApiClient.of(endpoints.open(MonitoringEndpoints.Kind.ALERTMANAGER), false);
         } catch (ServiceUnreachableException e) {
-            alertmanagerMissing = "Alertmanager could not be reached: " + e.getMessage();
+            alertmanagerMissing = endpoints.find(MonitoringEndpoints.Kind.ALERTMANAGER).isEmpty() ? notInstalled("Alertmanager")
+                    : "Alertmanager could not be reached: " + e.getMessage();
         }
         try {
             loki = new LokiLineCounts(new LokiClient(LokiConnector.connect(session, Optional.empty(), Optional.empty(),
@@ -54,5 +57,10 @@ public record RebootMonitoring(PromApiClient vmsingle, String vmsingleMissing,
         }
         return new RebootMonitoring(vmsingle, vmsingleMissing, vmagent, vmagentMissing, alertmanager,
                 alertmanagerMissing, loki, lokiMissing);
+    }
+
+    private static String notInstalled(String component) {
+        return component + " is not installed (no Service of victoria-metrics-k8s-stack in any namespace): apply"
+                + " Phase 2 first; to rehearse in the sandbox, start it with the scenario 'migrated'";
     }
 }

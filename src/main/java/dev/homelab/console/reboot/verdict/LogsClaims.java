@@ -4,6 +4,7 @@ import dev.homelab.console.verify.CheckResult;
 import dev.homelab.console.verify.Evidence;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,9 @@ public final class LogsClaims {
                 continue;
             }
             otherNodes++;
-            for (Instant minute = requested; minute.isBefore(end.minusSeconds(60)); minute = minute.plusSeconds(60)) {
+            // points on the query's minute grid; each counts the minute before it
+            for (Instant minute = requested.truncatedTo(ChronoUnit.MINUTES).plusSeconds(60); !minute.isAfter(end);
+                 minute = minute.plusSeconds(60)) {
                 Long lines = buckets.get(minute);
                 if (lines == null || lines == 0) {
                     silentMinutes.add(node + " " + minute);

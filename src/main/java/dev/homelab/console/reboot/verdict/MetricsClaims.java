@@ -60,7 +60,7 @@ public final class MetricsClaims {
                     + "away (peak " + bytes(peak) + ", before " + bytes(baseline) + "): samples were not buffered",
                     evidence);
         }
-        if (last.pendingBytes() > Math.max(BufferHistory.DRAINED_BYTES, baseline * 2)) {
+        if (!BufferHistory.drained(last.pendingBytes(), baseline, peak)) {
             return CheckResult.failed(claim.id(), claim.title(), "vmagent's queue rose to " + bytes(peak)
                     + " but has not drained (still " + bytes(last.pendingBytes()) + ")", evidence);
         }

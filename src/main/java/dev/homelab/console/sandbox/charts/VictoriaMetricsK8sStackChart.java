@@ -82,6 +82,10 @@ public final class VictoriaMetricsK8sStackChart implements Chart {
             } else {
                 single.volume(new VolumeBuilder().withName("data").withNewEmptyDir().endEmptyDir().build());
             }
+            Object singleNode = v.map("vmsingle.spec.nodeSelector").get("kubernetes.io/hostname");
+            if (singleNode != null) {
+                single.pinnedTo(singleNode.toString());
+            }
             r.workload(single.build());
         }
         if (v.bool("vmagent.enabled", true)) {

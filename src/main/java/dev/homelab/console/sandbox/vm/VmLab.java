@@ -2,6 +2,7 @@ package dev.homelab.console.sandbox.vm;
 
 import dev.homelab.console.helm.HelmRelease;
 import dev.homelab.console.helm.HelmReleaseSecrets;
+import dev.homelab.console.sandbox.NodeControl;
 import dev.homelab.console.sandbox.SandboxWorld;
 import dev.homelab.console.stack.vm.VmStackValues;
 import io.fabric8.kubernetes.api.model.Node;
@@ -31,21 +32,44 @@ public final class VmLab {
     private final ScrapeModel model;
     private final SimulatedOperatorConverter operator;
 
-    private VmLab(SandboxWorld world) {
+    private VmLab(SandboxWorld world, Duration earlierHistory) {
         this.world = world;
         Instant started = release().map(HelmRelease::lastDeployed).filter(t -> t != null)
-                .orElse(world.clock().instant());
-        this.model = new ScrapeModel(world.clock(), started.minus(Duration.ofSeconds(30)), Duration.ofSeconds(30),
+                .orElse(world.clock().instant()).minus(earlierHistory);
+        Duration interval = scrapeInterval(world);
+        this.model = new ScrapeModel(world.clock(), started.minus(interval), interval,
                 this::targets, this::vmagentNode, bufferIsEmptyDir());
         this.operator = new SimulatedOperatorConverter(this);
     }
 
+    /** vmagent's 30 s, scaled with the lab's time (fast test labs reboot in under a second). */
+    static Duration scrapeInterval(SandboxWorld world) {
+        long millis = (long) (30_000 * world.timeScale());
+        return Duration.ofMillis(Math.max(250, Math.min(30_000, millis)));
+    }
+
     public static VmLab of(SandboxWorld world) {
+        return of(world, Duration.ZERO);
+    }
+
+    /**
+     * At the lab's start, when the scenario installed the stack: it has been scraping for an hour already, and the
+     * scrape history follows node power from now on (a reboot before the first query is in it).
+     */
+    public static void startWithScenarioStack(SandboxWorld world) {
+        if (HelmReleaseSecrets.latestReleases(world.kube()).stream()
+                .anyMatch(r -> VmStackValues.CHART.equals(r.chartName()))) {
+            of(world, Duration.ofHours(1));
+        }
+    }
+
+    private static VmLab of(SandboxWorld world, Duration earlierHistory) {
         synchronized (LABS) {
             VmLab lab = LABS.get(world);
             if (lab == null) {
-                lab = new VmLab(world);
+                lab = new VmLab(world, earlierHistory);
                 LABS.put(world, lab);
+                lab.followNodePower();
                 lab.startOperatorLoop();
             }
             return lab;
@@ -65,11 +89,80 @@ public final class VmLab {
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(VmLab.class).debug("Simulated operator sync failed", e);
             }
-        }, 0, 2, java.util.concurrent.TimeUnit.SECONDS);
+        }, 0, Math.min(2000, model.interval().toMillis()), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Node power from the sandbox's node control: scrapes stop the moment the machine stops (not when Kubernetes
+     * notices), and vmsingle's node going down makes the storage unreachable at once. Worlds without node control
+     * (plain test worlds) rely on the Ready conditions the operator loop observes.
+     */
+    private void followNodePower() {
+        NodeControl nodes;
+        try {
+            nodes = world.nodes();
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            return;
+        }
+        nodes.addListener(new NodeControl.PowerListener() {
+            @Override
+            public void nodeDown(String node, Instant at) {
+                powerDown(node, at);
+            }
+
+            @Override
+            public void nodeUp(String node, Instant at) {
+                powerUp(node, at);
+            }
+        });
     }
 
     private final java.util.Set<String> downNodes = new java.util.HashSet<>();
+    private final java.util.Set<String> poweredOff = new java.util.HashSet<>();
     private boolean storageDown;
+
+    private synchronized void powerDown(String node, Instant at) {
+        poweredOff.add(node);
+        if (downNodes.add(node)) {
+            model.nodeDown(node, at);
+        }
+        if (node.equals(vmsingleNode()) && !storageDown) {
+            storageDown = true;
+            model.storageDown(at);
+            restartVmagentOnEmptyDirDuringOutage();
+        }
+    }
+
+    private synchronized void powerUp(String node, Instant at) {
+        poweredOff.remove(node);
+        if (downNodes.remove(node)) {
+            model.nodeUp(node, at);
+        }
+    }
+
+    /**
+     * Fault {@code vmagent-buffer-emptydir}: the queue lives in the pod's emptyDir, and the simulated operator
+     * recreates vmagent's pod two scrape intervals into the storage outage (as it does on a config change or an
+     * eviction) — the queued samples die with the old pod.
+     */
+    private void restartVmagentOnEmptyDirDuringOutage() {
+        if (!bufferIsEmptyDir()) {
+            return;
+        }
+        world.scheduler().schedule(() -> {
+            synchronized (this) {
+                if (storageDown) {
+                    model.vmagentRestarted(world.clock().instant());
+                }
+            }
+        }, model.interval().toMillis() * 2, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private String vmsingleNode() {
+        return world.kube().pods().inAnyNamespace().withLabel("app.kubernetes.io/name", "vmsingle").list()
+                .getItems().stream().map(p -> p.getSpec() == null ? null : p.getSpec().getNodeName())
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
 
     private synchronized void observeOutages() {
         Instant now = world.clock().instant();
@@ -84,21 +177,32 @@ public final class VmLab {
                     .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
             if (!ready && downNodes.add(name)) {
                 model.nodeDown(name, now);
-            } else if (ready && downNodes.remove(name)) {
+            } else if (ready && !poweredOff.contains(name) && downNodes.remove(name)) {
                 model.nodeUp(name, now);
             }
         }
         Optional<HelmRelease> stack = release();
-        if (stack.isPresent() && world.kube().endpoints().inNamespace(stack.get().namespace())
-                .withName("vmsingle-" + stack.get().name()).get() != null) {
-            boolean up = world.serviceReady(stack.get().namespace(), "vmsingle-" + stack.get().name());
+        Optional<String> storageService = stack.flatMap(this::vmsingleService);
+        if (storageService.isPresent() && world.kube().endpoints().inNamespace(stack.get().namespace())
+                .withName(storageService.get()).get() != null) {
+            String storageNode = vmsingleNode();
+            boolean up = world.serviceReady(stack.get().namespace(), storageService.get())
+                    && (storageNode == null || !poweredOff.contains(storageNode));
             if (!up && !storageDown) {
                 model.storageDown(now);
+                restartVmagentOnEmptyDirDuringOutage();
             } else if (up && storageDown) {
                 model.storageUp(now);
             }
             storageDown = !up;
         }
+    }
+
+    /** {@code vmsingle-<fullname>}: the release name, or release-chart unless {@code fullnameOverride} is set. */
+    private Optional<String> vmsingleService(HelmRelease stack) {
+        return world.kube().services().inNamespace(stack.namespace()).list().getItems().stream()
+                .map(service -> service.getMetadata().getName())
+                .filter(name -> name.startsWith("vmsingle-") && name.contains(stack.name())).findFirst();
     }
 
     SimulatedOperatorConverter operator() {

@@ -21,7 +21,7 @@ public final class LastRebootTestCheck {
 
     public static CheckResult of(Optional<RebootResult> last, Clock clock) {
         if (last.isEmpty()) {
-            return CheckResult.unverified(ID, TITLE, "no reboot test has been run from this computer yet — run one "
+            return CheckResult.unverified(ID, TITLE, "no reboot test of this cluster has been run from this computer yet — run one "
                     + "(Reboot test page, or: homelab-console reboot-test run --yes)", List.of());
         }
         RebootResult result = last.get();

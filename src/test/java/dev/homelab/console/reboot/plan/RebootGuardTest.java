@@ -1,8 +1,6 @@
 package dev.homelab.console.reboot.plan;
 
-import dev.homelab.console.reboot.RebootLab;
 import dev.homelab.console.reboot.run.RebootLock;
-import dev.homelab.console.sandbox.reboot.NodeRebootSimulation;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import org.junit.jupiter.api.AfterEach;
@@ -10,19 +8,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The guard rails against fabric8's mock server (CRUD): what they propose, explain and refuse. */
 class RebootGuardTest {
 
-    private RebootLab lab;
+    private GuardCluster lab;
     private RebootGuard guard;
 
     @BeforeEach
     void start() throws Exception {
-        lab = new RebootLab(Set.of(), NodeRebootSimulation.Timing.sandbox());
+        lab = new GuardCluster();
         guard = new RebootGuard(lab.kube(), new RebootLock(lab.kube(), Clock.systemUTC()));
     }
 

@@ -2,11 +2,12 @@ package dev.homelab.console.ui.reboot;
 
 import dev.homelab.console.app.AppDirs;
 import dev.homelab.console.app.ConsoleContext;
-import dev.homelab.console.reboot.RebootLab;
+import dev.homelab.console.reboot.RebootSandbox;
+import dev.homelab.console.reboot.plan.RebootSettings;
 import dev.homelab.console.reboot.run.RebootNamespace;
 import dev.homelab.console.reboot.run.RebootPod;
 import dev.homelab.console.reboot.run.RebootTestRunner;
-import dev.homelab.console.sandbox.reboot.NodeRebootSimulation;
+import dev.homelab.console.sandbox.SandboxLab;
 import dev.homelab.console.ui.common.BackgroundTasks;
 import dev.homelab.console.ui.shell.Page;
 import dev.homelab.console.ui.shell.UiContext;
@@ -18,6 +19,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.VBox;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,20 +33,23 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The reboot-test and Verify-now pages driven in a real (headless) window over the simulated lab. */
+/**
+ * The reboot-test and Verify-now pages driven in a real (headless) window over the shared sandbox after the
+ * migration (lab {@code migrated}, one for the class).
+ */
 @Tag("ui")
 class RebootPagesUiTest {
 
     @TempDir
     Path home;
-    private RebootLab lab;
+    private static SandboxLab lab;
+    private static String worker;
     private BackgroundTasks tasks;
     private UiContext context;
     private final AtomicReference<String> navigated = new AtomicReference<>();
@@ -53,12 +58,18 @@ class RebootPagesUiTest {
     @BeforeAll
     static void toolkit() throws Exception {
         FxToolkit.registerPrimaryStage();
+        lab = RebootSandbox.migrated();
+        worker = RebootTestRunner.standard(lab.session(), AppDirs.under(java.nio.file.Files.createTempDirectory("plan")))
+                .plan(RebootSettings.defaults()).proposedNode();
+    }
+
+    @AfterAll
+    static void stopLab() throws Exception {
+        RebootSandbox.stop(lab);
     }
 
     @BeforeEach
-    void start() throws Exception {
-        lab = new RebootLab(Set.of(), new NodeRebootSimulation.Timing(Duration.ofSeconds(1), Duration.ofSeconds(3),
-                Duration.ofSeconds(1)));
+    void start() {
         tasks = new BackgroundTasks();
         context = new UiContext(new ConsoleContext(lab.session(), null, AppDirs.under(home), null), tasks,
                 navigated::set);
@@ -68,7 +79,6 @@ class RebootPagesUiTest {
     void stop() throws Exception {
         FxToolkit.cleanupStages();
         tasks.close();
-        lab.close();
     }
 
     @Test
@@ -78,9 +88,9 @@ class RebootPagesUiTest {
         assertThat(robot.lookup("#reboot-start").queryAs(Button.class).isDisabled()).isTrue();
 
         robot.clickOn("#reboot-accept-downtime");
-        await().atMost(20, TimeUnit.SECONDS).until(() -> text("#reboot-message").equals("Ready to reboot worker-1"));
+        await().atMost(20, TimeUnit.SECONDS).until(() -> text("#reboot-message").equals("Ready to reboot " + worker));
         robot.clickOn("#reboot-start");
-        await().atMost(5, TimeUnit.SECONDS).until(() -> text("#reboot-countdown").contains("Rebooting worker-1 in"));
+        await().atMost(5, TimeUnit.SECONDS).until(() -> text("#reboot-countdown").contains("Rebooting " + worker + " in"));
         await().atMost(20, TimeUnit.SECONDS).until(() -> timelineText().contains("Node NotReady"));
         assertThat(text("#reboot-message")).doesNotStartWith("Finished");
 
@@ -89,9 +99,9 @@ class RebootPagesUiTest {
                 "Agent pods Ready again", "Targets up again");
         String verdicts = verdictsText();
         assertThat(verdicts).contains("PASSED  Node recovered", "PASSED  Metrics buffered",
-                "PASSED  Metrics complete", "COULD NOT VERIFY  Logs complete");
+                "PASSED  Metrics complete", "PASSED  Logs complete");
         assertThat(text("#reboot-message")).contains("report");
-        assertThat(lab.kube().pods().inNamespace(RebootNamespace.NAME).withName(RebootPod.name("worker-1")).get())
+        assertThat(lab.world().kube().pods().inNamespace(RebootNamespace.NAME).withName(RebootPod.name(worker)).get())
                 .isNull();
     }
 
@@ -99,15 +109,15 @@ class RebootPagesUiTest {
     void cancellingTheCountdownChangesNothing() throws Exception {
         show(new RebootPage(context, runner(), 5));
         robot.clickOn("#reboot-accept-downtime");
-        await().atMost(20, TimeUnit.SECONDS).until(() -> text("#reboot-message").equals("Ready to reboot worker-1"));
+        await().atMost(20, TimeUnit.SECONDS).until(() -> text("#reboot-message").equals("Ready to reboot " + worker));
         robot.clickOn("#reboot-start");
         await().atMost(5, TimeUnit.SECONDS).until(() -> text("#reboot-countdown").contains("in"));
         robot.clickOn("#reboot-cancel");
 
         await().atMost(5, TimeUnit.SECONDS).until(() -> text("#reboot-message").equals("Cancelled before anything changed"));
         Thread.sleep(6000);
-        assertThat(lab.kube().pods().inNamespace(RebootNamespace.NAME).list().getItems()).isEmpty();
-        var spec = lab.kube().nodes().withName("worker-1").get().getSpec();
+        assertThat(lab.world().kube().pods().inNamespace(RebootNamespace.NAME).list().getItems()).isEmpty();
+        var spec = lab.world().kube().nodes().withName(worker).get().getSpec();
         assertThat(spec == null ? null : spec.getUnschedulable()).isNotEqualTo(true);
     }
 
@@ -119,9 +129,9 @@ class RebootPagesUiTest {
         await().atMost(60, TimeUnit.SECONDS).until(() -> WaitForAsyncUtils.asyncFx(() ->
                 robot.lookup("#verify-results").queryAs(VBox.class).getChildren().size()).get() == 4);
 
-        assertThat(checkText("vm-up-per-node")).startsWith("PASSED").contains("worker-1");
-        assertThat(checkText("loki-kube-system")).startsWith("COULD NOT VERIFY").contains("Loki");
-        assertThat(checkText("pushover-delivery")).startsWith("COULD NOT VERIFY").contains("Alertmanager");
+        assertThat(checkText("vm-up-per-node")).startsWith("PASSED").contains(worker);
+        assertThat(checkText("loki-kube-system")).startsWith("PASSED").contains("{namespace=\"kube-system\"}");
+        assertThat(checkText("pushover-delivery")).startsWith("PASSED").contains("Pushover accepted");
         assertThat(checkText("last-reboot-test")).startsWith("COULD NOT VERIFY").contains("no reboot test");
         robot.clickOn("#verify-reboot");
         assertThat(navigated.get()).isEqualTo(RebootPage.ID);
@@ -129,7 +139,7 @@ class RebootPagesUiTest {
 
     private RebootTestRunner runner() {
         return new RebootTestRunner(lab.session(), AppDirs.under(home), Clock.systemUTC(), Duration.ofMillis(250),
-                Duration.ofSeconds(3));
+                Duration.ofSeconds(5));
     }
 
     private void show(Page page) throws Exception {

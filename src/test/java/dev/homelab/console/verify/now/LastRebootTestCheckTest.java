@@ -22,7 +22,7 @@ class LastRebootTestCheckTest {
         CheckResult result = LastRebootTestCheck.of(Optional.empty(), clock);
 
         assertThat(result.verdict()).isEqualTo(Verdict.UNVERIFIED);
-        assertThat(result.summary()).contains("no reboot test has been run");
+        assertThat(result.summary()).contains("no reboot test of this cluster has been run");
     }
 
     @Test
