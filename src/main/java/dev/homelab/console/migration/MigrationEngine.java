@@ -66,6 +66,11 @@ public final class MigrationEngine {
         return migration;
     }
 
+    /** Masks every known secret value (for reports and exports). */
+    public SecretMasker masker() {
+        return SecretMasker.of(secrets);
+    }
+
     public ConsoleContext console() {
         return console;
     }

@@ -56,6 +56,10 @@ public final class MigrateApplyCommand implements Callable<Integer> {
                     + "asked on a terminal when not given")
     FailureCleanup onFailure;
 
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "afterwards (also after a failure) write the migration report as HTML to FILE")
+    java.nio.file.Path report;
+
     /** JSON shape of {@code migrate apply --output json}. */
     record ApplyReport(List<StepReport> plans, List<StepRun> runs, String cleanup) {
     }
@@ -70,7 +74,13 @@ public final class MigrateApplyCommand implements Callable<Integer> {
                 throw new CliFailure(ExitCodes.USAGE, "--step cannot be combined with --phase or --all");
             }
             try (MigrateSession session = MigrateSession.open(options, migrationOptions)) {
-                return apply(session);
+                try {
+                    return apply(session);
+                } finally {
+                    if (report != null) {
+                        System.err.println("Migration report: " + MigrateReportCommand.write(session.engine, report));
+                    }
+                }
             } catch (LockHeldException e) {
                 throw new CliFailure(ExitCodes.OPERATION_FAILED, e.getMessage());
             }

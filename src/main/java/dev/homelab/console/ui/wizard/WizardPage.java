@@ -54,10 +54,34 @@ public final class WizardPage implements Page {
         SplitPane split = new SplitPane(phases, detail);
         split.setDividerPositions(0.3);
         BorderPane root = new BorderPane(split);
-        root.setTop(new VBox(lockBanner(), resumeBanner()));
+        root.setTop(new VBox(toolbar(), lockBanner(), resumeBanner()));
         root.setId("wizard-page");
         model.open();
         return root;
+    }
+
+    private Node toolbar() {
+        Label written = new Label();
+        written.setId("report-written");
+        Button report = new Button("Write report");
+        report.setId("write-report");
+        report.setTooltip(new javafx.scene.control.Tooltip("Every phase and step with its evidence and the "
+                + "before/after comparison, as one HTML file (no secrets in it)"));
+        report.disableProperty().bind(model.busy());
+        report.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Write the migration report");
+            chooser.setInitialFileName("migration-report.html");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("HTML", "*.html"));
+            java.io.File file = chooser.showSaveDialog(report.getScene().getWindow());
+            if (file != null) {
+                model.writeReport(file.toPath(), path -> written.setText("Report written to " + path));
+            }
+        });
+        HBox bar = new HBox(8, report, written);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 8, 6, 8));
+        return bar;
     }
 
     private Node lockBanner() {

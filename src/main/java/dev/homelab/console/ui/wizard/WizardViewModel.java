@@ -197,6 +197,12 @@ public final class WizardViewModel {
     }
 
     /** Re-checks steps a crashed console left running. */
+    /** Writes the migration report (HTML) to {@code file}; {@code written} gets the path once it is on disk. */
+    public void writeReport(java.nio.file.Path file, java.util.function.Consumer<java.nio.file.Path> written) {
+        run("Writing the migration report", progress -> dev.homelab.console.migration.report.ReportWriter
+                .write(engine.get(), file), written);
+    }
+
     public void resume() {
         run("Re-checking interrupted steps", progress -> engine.get().resume(progress), (List<InterruptedStep> r) -> {
             interrupted.clear();

@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,9 +62,10 @@ class SandboxEndToEndTest {
     }
 
     @Test
-    void allPhasesRunInOrderAndPhaseFiveRemovesKubePrometheusStackAndAlloy() {
+    void allPhasesRunInOrderAndPhaseFiveRemovesKubePrometheusStackAndAlloy() throws IOException {
         int code = HomelabConsoleCommand.execute(new String[] {"migrate", "apply", "--all", "--sandbox", "--yes",
-                "--set", "decommission.minimumHistoryHours=0", "--on-failure", "KEEP", "-o", "json"});
+                "--set", "decommission.minimumHistoryHours=0", "--on-failure", "KEEP", "-o", "json",
+                "--report", dir.resolve("report.html").toString()});
 
         String stdout = out.toString(StandardCharsets.UTF_8);
         String stderr = err.toString(StandardCharsets.UTF_8);
@@ -80,7 +82,7 @@ class SandboxEndToEndTest {
         assertThat(phases).as("phases planned, in order; runs: %s", ran).containsSubsequence(1, 2, 3, 4, 5);
         assertThat(ran).as("every step applied (stderr: %s)", stderr)
                 .allMatch(r -> r.endsWith("=APPLIED") || r.endsWith("=ALREADY_DONE"));
-        assertThat(ran).anyMatch(r -> r.startsWith("decommission="));
+        assertThat(ran).contains("decommission=APPLIED", "leftovers=APPLIED");
         JsonNode decommission = null;
         for (JsonNode run : report.get("runs")) {
             if (run.get("stepId").asText().equals("decommission")) {
@@ -90,5 +92,11 @@ class SandboxEndToEndTest {
         assertThat(decommission.toString()).contains("kube-prometheus-stack").containsIgnoringCase("alloy");
         assertThat(stdout + stderr).doesNotContain(TOKEN).doesNotContain(USER_KEY);
         assertThat(code).as("exit code; runs %s", ran).isIn(0, 1);
+
+        String html = java.nio.file.Files.readString(dir.resolve("report.html"));
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("Phase 1", "Phase 2", "Phase 3", "Phase 4",
+                "Phase 5", "Remove what Helm left behind", "Logs from every node arrive in Loki", "PASSED")
+                .contains("Resource usage before and after");
+        assertThat(html).doesNotContain(TOKEN).doesNotContain(USER_KEY);
     }
 }
