@@ -402,6 +402,11 @@ public final class MigrationEngine {
         }
     }
 
+    /** The context a step runs with (read-only uses: export of its target state). */
+    public StepContext contextFor(String stepId) {
+        return context(migration.step(stepId).orElseThrow(() -> new IllegalArgumentException("no step " + stepId)));
+    }
+
     private StepContext context(MigrationStep step) {
         return new StepContext(console, settings(), secrets, outputs, step.id());
     }

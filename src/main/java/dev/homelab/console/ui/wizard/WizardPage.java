@@ -78,7 +78,21 @@ public final class WizardPage implements Page {
                 model.writeReport(file.toPath(), path -> written.setText("Report written to " + path));
             }
         });
-        HBox bar = new HBox(8, report, written);
+        Button export = new Button("Export for GitOps");
+        export.setId("export-gitops");
+        export.setTooltip(new javafx.scene.control.Tooltip("Values, Flux and Argo CD manifests, Secret templates "
+                + "(no values) and helm commands for the target state, for clusters managed with Flux or Argo CD"));
+        export.disableProperty().bind(model.busy());
+        export.setOnAction(e -> {
+            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+            chooser.setTitle("Export the target state for GitOps");
+            java.io.File folder = chooser.showDialog(export.getScene().getWindow());
+            if (folder != null) {
+                model.exportTarget(folder.toPath(), files -> written.setText(files.size() + " files written to "
+                        + folder));
+            }
+        });
+        HBox bar = new HBox(8, report, export, written);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         return bar;

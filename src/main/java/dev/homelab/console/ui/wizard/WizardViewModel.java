@@ -203,6 +203,19 @@ public final class WizardViewModel {
                 .write(engine.get(), file), written);
     }
 
+    /** Writes the target state for GitOps into {@code folder}; {@code written} gets the files once they are on disk. */
+    public void exportTarget(java.nio.file.Path folder, java.util.function.Consumer<List<java.nio.file.Path>> written) {
+        run("Exporting the target state for GitOps", progress -> {
+            try {
+                return dev.homelab.console.migration.export.TargetStateExport.write(engine.get(), folder);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not export to " + folder + ": " + e.getMessage(), e);
+            }
+        }, written);
+    }
+
     public void resume() {
         run("Re-checking interrupted steps", progress -> engine.get().resume(progress), (List<InterruptedStep> r) -> {
             interrupted.clear();
