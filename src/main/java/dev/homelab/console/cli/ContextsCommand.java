@@ -35,7 +35,10 @@ public final class ContextsCommand implements Callable<Integer> {
                 CliSupport.printJson(new ContextsResult(contexts.files().stream().map(Path::toString).toList(),
                         current, contexts.contexts()));
             } else if (contexts.isEmpty()) {
-                System.out.println("No contexts (files read: " + contexts.files() + ")");
+                System.out.println(contexts.files().isEmpty()
+                        ? "No kubeconfig found ($KUBECONFIG or ~/.kube/config); pass --kubeconfig FILE, "
+                        + "or rehearse with: status --sandbox"
+                        : "No contexts in " + contexts.files());
             } else {
                 System.out.printf("%-2s%-28s %-22s %-18s %-14s %s%n", "", "NAME", "CLUSTER", "USER", "NAMESPACE",
                         "SERVER");

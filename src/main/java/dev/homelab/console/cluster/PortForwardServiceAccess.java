@@ -18,11 +18,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -39,6 +42,7 @@ public final class PortForwardServiceAccess implements ServiceAccess {
     private static final Duration HEALTH_INTERVAL = Duration.ofSeconds(2);
     /** A forward whose connections keep failing is re-bound at most this often (each re-bind costs 2 requests). */
     private static final Duration HEALTH_REBIND_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
     /** Hears what happens to forwards: bound, re-bound, waiting for a Ready pod. */
     @FunctionalInterface
@@ -161,7 +165,7 @@ public final class PortForwardServiceAccess implements ServiceAccess {
             try {
                 return kube.pods().inNamespace(ref.namespace()).withName(backend.pod())
                         .portForward(backend.targetPort(), loopback, preferredPort);
-            } catch (KubernetesClientException e) {
+            } catch (RuntimeException e) {
                 if (preferredPort == 0) {
                     throw e;
                 }
@@ -169,7 +173,7 @@ public final class PortForwardServiceAccess implements ServiceAccess {
                 return kube.pods().inNamespace(ref.namespace()).withName(backend.pod())
                         .portForward(backend.targetPort(), loopback, 0);
             }
-        } catch (KubernetesClientException e) {
+        } catch (RuntimeException e) {
             throw new ServiceUnreachableException(ref, "Port-forward to pod " + backend.pod() + " failed: "
                     + Redaction.scrub(e.getMessage()), e);
         }
@@ -183,12 +187,8 @@ public final class PortForwardServiceAccess implements ServiceAccess {
                 .watch(new Watcher<>() {
                     @Override
                     public void eventReceived(Action action, Pod pod) {
-                        if (needsRebind(forward.pod, action, pod)) {
-                            worker.execute(() -> rebind(forward, "pod " + pod.getMetadata().getName()
-                                    + (action == Action.DELETED ? " was deleted" : " is no longer Ready")));
-                        } else if (forward.pod == null && ServiceBackends.isReady(pod)) {
-                            worker.execute(() -> rebind(forward, "a Ready pod appeared"));
-                        }
+                        // decided on the worker, in event order, against the state left by earlier events
+                        worker.execute(() -> reconsider(forward, action, pod));
                     }
 
                     @Override
@@ -197,6 +197,15 @@ public final class PortForwardServiceAccess implements ServiceAccess {
                         forward.watch = null;
                     }
                 });
+    }
+
+    private void reconsider(Forward forward, Watcher.Action action, Pod pod) {
+        if (needsRebind(forward.pod, action, pod)) {
+            rebind(forward, "pod " + pod.getMetadata().getName()
+                    + (action == Watcher.Action.DELETED ? " was deleted" : " is no longer Ready"));
+        } else if (forward.pod == null && action != Watcher.Action.DELETED && ServiceBackends.isReady(pod)) {
+            rebind(forward, "a Ready pod appeared");
+        }
     }
 
     /** The bound pod went away or stopped being Ready. */
@@ -242,13 +251,27 @@ public final class PortForwardServiceAccess implements ServiceAccess {
         }
     }
 
+    /**
+     * Closes a forward, waiting at most {@link #CLOSE_WAIT}: closing waits for in-flight connections, which can hang
+     * when the pod vanished mid-stream. A forward still closing keeps its local port; the re-bind then takes a new one.
+     */
     private static void closeQuietly(LocalPortForward forward) {
-        if (forward != null) {
+        if (forward == null) {
+            return;
+        }
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(() -> {
             try {
                 forward.close();
             } catch (IOException e) {
                 LOG.debug("Closing a port-forward failed: {}", e.getMessage());
             }
+        });
+        try {
+            closing.get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("Port-forward on 127.0.0.1:{} still closing", forward.getLocalPort());
         }
     }
 

@@ -1,66 +1,39 @@
 package dev.homelab.console.helm;
 
-import com.sun.jna.Function;
-import com.sun.jna.NativeLibrary;
 import dev.homelab.console.app.AppDirs;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 
 /**
- * The console's own Helm folders ({@code <config>/helm}, {@code <cache>/helm}, {@code <data>/helm}), so that it never
- * reads or changes the user's {@code ~/.config/helm}. helm-java's native Helm reads HELM_CONFIG_HOME, HELM_CACHE_HOME
- * and HELM_DATA_HOME from the process environment when the library loads; Java cannot change its own environment, so
- * they are set through libc's {@code setenv} before the first Helm call. The first configuration in a process wins.
+ * Where the console's Helm keeps its files. The repository list ({@code repositories.yaml}) is the console's own,
+ * under {@code <config>/helm}, and is passed to every Helm call, so the user's {@code helm repo list} is never
+ * changed. Helm's download cache (repository indexes, charts) is where helm-java's native Helm finds it: the Go
+ * runtime reads the process's environment as it was when the JVM started (changing it later through libc has no
+ * effect, tried), so {@code HELM_REPOSITORY_CACHE}, {@code HELM_CACHE_HOME} or {@code XDG_CACHE_HOME} must be set by
+ * whoever starts the console; otherwise it is {@code ~/.cache/helm}.
  */
 public final class HelmHome {
 
-    private static final Logger LOG = LoggerFactory.getLogger(HelmHome.class);
-    private static HelmHome configured;
-
-    private final Path config;
-    private final Path cache;
-    private final Path data;
-
-    private HelmHome(Path config, Path cache, Path data) {
-        this.config = config;
-        this.cache = cache;
-        this.data = data;
+    private HelmHome() {
     }
 
-    /** Sets the environment for Helm (once per process) and returns the folders in effect. */
-    public static synchronized HelmHome configure(AppDirs dirs) {
-        if (configured != null) {
-            return configured;
+    /** The console's own repositories.yaml. */
+    public static Path repositoryConfig(AppDirs dirs) {
+        return dirs.configDir("helm").resolve("repositories.yaml");
+    }
+
+    /** The folder holding {@code <repo>-index.yaml}, resolved the way Helm resolves it. */
+    public static Path repositoryCache() {
+        String explicit = System.getenv("HELM_REPOSITORY_CACHE");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit);
         }
-        if (dirs == null) {
-            throw new IllegalStateException("Helm's folders are not configured yet");
+        String cacheHome = System.getenv("HELM_CACHE_HOME");
+        if (cacheHome != null && !cacheHome.isBlank()) {
+            return Path.of(cacheHome, "repository");
         }
-        HelmHome home = new HelmHome(dirs.configDir("helm"), dirs.cacheDir("helm"), dirs.dataDir("helm"));
-        try {
-            Function setenv = NativeLibrary.getInstance("c").getFunction("setenv");
-            setenv.invokeInt(new Object[]{"HELM_CONFIG_HOME", home.config.toString(), 1});
-            setenv.invokeInt(new Object[]{"HELM_CACHE_HOME", home.cache.toString(), 1});
-            setenv.invokeInt(new Object[]{"HELM_DATA_HOME", home.data.toString(), 1});
-        } catch (RuntimeException | UnsatisfiedLinkError e) {
-            LOG.warn("Could not point Helm at the console's own folders ({}); Helm will use its defaults for its "
-                    + "cache. Repositories are still kept in {}", e.getMessage(), home.repositoryConfig());
-        }
-        configured = home;
-        return home;
-    }
-
-    /** repositories.yaml of the console (passed to every Helm call explicitly as well). */
-    public Path repositoryConfig() {
-        return config.resolve("repositories.yaml");
-    }
-
-    public Path cache() {
-        return cache;
-    }
-
-    public Path config() {
-        return config;
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("helm").resolve("repository");
     }
 }

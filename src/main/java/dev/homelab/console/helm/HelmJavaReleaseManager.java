@@ -26,7 +26,7 @@ import java.util.function.Supplier;
 /**
  * Helm releases of a real cluster through helm-java (Helm 3 as a native library). Reads (list, get, history) decode
  * Helm's release Secrets with the fabric8 client; writes run Helm itself. The kubeconfig is handed to Helm as contents
- * in memory, never as a file; Helm's folders are the console's own ({@link HelmHome}).
+ * in memory, never as a file; the repository list is the console's own ({@link HelmHome}).
  * <p>
  * helm-java 0.0.21 has no rollback: {@link #rollback} re-applies the target revision's chart version (found in the
  * console's repositories) with that revision's values, as an upgrade — the same result as {@code helm rollback} for
@@ -49,10 +49,9 @@ public final class HelmJavaReleaseManager implements ReleaseManager {
      * @param kubeconfig the kubeconfig YAML for the chosen context, kept in memory ({@link KubeconfigYaml})
      */
     public HelmJavaReleaseManager(KubernetesClient kube, Supplier<String> kubeconfig, AppDirs dirs) {
-        HelmHome.configure(dirs);
         this.kube = kube;
         this.kubeconfig = kubeconfig;
-        this.repositoryConfig = dirs.configDir("helm").resolve("repositories.yaml");
+        this.repositoryConfig = HelmHome.repositoryConfig(dirs);
     }
 
     @Override
@@ -92,7 +91,7 @@ public final class HelmJavaReleaseManager implements ReleaseManager {
 
     @Override
     public List<String> chartVersions(String repoName, String chart) throws HelmException {
-        Path index = HelmHome.configure(null).cache().resolve("repository").resolve(repoName + "-index.yaml");
+        Path index = HelmHome.repositoryCache().resolve(repoName + "-index.yaml");
         if (!java.nio.file.Files.exists(index)) {
             throw new HelmException("Helm repository " + repoName + " has no local index (" + index
                     + "); add and update it first.");

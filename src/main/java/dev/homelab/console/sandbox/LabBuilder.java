@@ -66,7 +66,8 @@ final class LabBuilder {
                 createS3CredentialSecrets(kube, release);
             }
             ReleaseIdentity identity = new ReleaseIdentity(release.name(), release.namespace(), chart.name(),
-                    release.version(), release.appVersion().isEmpty() ? chart.appVersion() : release.appVersion());
+                    release.version(), release.appVersion().isEmpty() ? chart.appVersion(release.version())
+                    : release.appVersion());
             deployer.deploy(chart, identity, release.values(), 1, "Install complete", true, placement);
         }
     }

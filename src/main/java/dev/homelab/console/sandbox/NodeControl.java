@@ -1,5 +1,6 @@
 package dev.homelab.console.sandbox;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -23,4 +24,14 @@ public interface NodeControl {
 
     /** The boot ID the node's kubelet reports now. */
     Optional<String> bootId(String node);
+
+    /** Tells the listener when a node's machine stops and runs again (not when Kubernetes notices). */
+    void addListener(PowerListener listener);
+
+    /** Simulations that depend on a node (a scrape pipeline, a buffer) follow its power through this. */
+    interface PowerListener {
+        void nodeDown(String node, Instant at);
+
+        void nodeUp(String node, Instant at);
+    }
 }

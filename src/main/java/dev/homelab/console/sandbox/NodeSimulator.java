@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,6 +33,7 @@ final class NodeSimulator implements NodeControl {
 
     private final LabWorld world;
     private final Set<String> away = ConcurrentHashMap.newKeySet();
+    private final List<PowerListener> listeners = new CopyOnWriteArrayList<>();
 
     NodeSimulator(LabWorld world) {
         this.world = world;
@@ -49,6 +51,7 @@ final class NodeSimulator implements NodeControl {
         Duration downFor = world.scenario().faults().slowRebootDuration().orElse(timing.rebootDuration());
         boolean returns = !world.scenario().faults().nodesNeverReturning().contains(node);
         event(node, "Rebooted", "Node " + node + " is rebooting", "Warning");
+        notifyDown(node);
         if (downFor.compareTo(timing.notReadyAfter()) > 0 || !returns) {
             schedule(() -> markUnreachable(node), timing.notReadyAfter());
         }
@@ -62,6 +65,7 @@ final class NodeSimulator implements NodeControl {
         requireNode(node);
         if (away.add(node)) {
             event(node, "NodeShutdown", "Node " + node + " is powering off", "Warning");
+            notifyDown(node);
             schedule(() -> markUnreachable(node), world.scenario().timing().notReadyAfter());
         }
     }
@@ -72,6 +76,16 @@ final class NodeSimulator implements NodeControl {
         if (away.contains(node)) {
             schedule(() -> bringBack(node), Duration.ZERO);
         }
+    }
+
+    @Override
+    public void addListener(PowerListener listener) {
+        listeners.add(listener);
+    }
+
+    private void notifyDown(String node) {
+        Instant at = world.clock().instant();
+        listeners.forEach(l -> l.nodeDown(node, at));
     }
 
     @Override
@@ -120,6 +134,8 @@ final class NodeSimulator implements NodeControl {
             return n;
         });
         away.remove(node);
+        Instant up = world.clock().instant();
+        listeners.forEach(l -> l.nodeUp(node, up));
         event(node, "Starting", "Starting kubelet.", "Normal");
         event(node, "NodeReady", "Node " + node + " status is now: NodeReady", "Normal");
         Duration startup = world.scenario().timing().podStartup();

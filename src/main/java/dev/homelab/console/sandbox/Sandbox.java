@@ -8,6 +8,19 @@ import dev.homelab.console.sandbox.charts.ChartCatalog;
 import dev.homelab.console.sandbox.scenario.Scenario;
 import dev.homelab.console.sandbox.scenario.ScenarioLoader;
 import dev.homelab.console.sandbox.usage.UsageModel;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Endpoints;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -27,6 +40,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
@@ -60,6 +74,9 @@ public final class Sandbox {
         long begin = System.nanoTime();
         Scenario timed = scenario.withTiming(options.tick().map(t -> scenario.timing().withTick(t))
                 .orElse(scenario.timing()).scaled(options.timeScale()));
+        Thread warmUp = new Thread(Sandbox::warmUpModel, "sandbox-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         SandboxApiDispatcher dispatcher = new SandboxApiDispatcher(new KubernetesMixedDispatcher(responses),
                 timed.k3sVersion(),
@@ -97,6 +114,23 @@ public final class Sandbox {
         } catch (RuntimeException e) {
             running.close();
             throw e;
+        }
+    }
+
+    /**
+     * Loads the model classes the lab is built from and lets Jackson build their (de)serializers while the mock
+     * server starts on the other core; both the mock server and the clients then find them ready.
+     */
+    private static void warmUpModel() {
+        try {
+            for (Class<?> type : List.of(Node.class, Pod.class, Deployment.class, ReplicaSet.class,
+                    StatefulSet.class, DaemonSet.class, Service.class, Endpoints.class, Secret.class, ConfigMap.class,
+                    Namespace.class, CustomResourceDefinition.class, GenericKubernetesResource.class)) {
+                Object instance = type.getDeclaredConstructor().newInstance();
+                Serialization.unmarshal(Serialization.asJson(instance), type);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.debug("Model warm-up skipped: {}", e.getMessage());
         }
     }
 

@@ -84,7 +84,7 @@ public final class SandboxReleaseManager implements ReleaseManager {
         progress.checkCancelled();
         int revision = existing.map(r -> r.revision() + 1).orElse(1);
         ReleaseIdentity identity = new ReleaseIdentity(request.name(), request.namespace(), chart.name(),
-                request.chart().version(), chart.appVersion());
+                request.chart().version(), chart.appVersion(request.chart().version()));
         progress.update((upgrade ? "Upgrading " : "Installing ") + request.name() + " (" + chart.name() + " "
                 + request.chart().version() + ")", 0);
         ReleaseDeployer.Deployed deployed = deployer.deploy(chart, identity, request.values(), revision,
@@ -96,7 +96,7 @@ public final class SandboxReleaseManager implements ReleaseManager {
     public String template(ReleaseRequest request) throws HelmException {
         Chart chart = chartFor(request.chart().chart(), request.chart().repoUrl());
         ReleaseIdentity identity = new ReleaseIdentity(request.name(), request.namespace(), chart.name(),
-                request.chart().version(), chart.appVersion());
+                request.chart().version(), chart.appVersion(request.chart().version()));
         return deployer.template(chart, identity, request.values());
     }
 

@@ -18,6 +18,8 @@ public final class Json {
             .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
             .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
             .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
+            // "1" stays a string: a label value or priority must not read back as a number
+            .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .disable(YAMLWriteFeature.SPLIT_LINES)
             .build();
 

@@ -127,6 +127,18 @@ class FaultsAndNodesTest {
     @Test
     void rebootsANodeWithANewBootIdAndRestartedPods() {
         String bootId = lab.world().nodes().bootId("pi-worker-1").orElseThrow();
+        List<String> power = new java.util.concurrent.CopyOnWriteArrayList<>();
+        lab.world().nodes().addListener(new NodeControl.PowerListener() {
+            @Override
+            public void nodeDown(String node, java.time.Instant at) {
+                power.add("down " + node);
+            }
+
+            @Override
+            public void nodeUp(String node, java.time.Instant at) {
+                power.add("up " + node);
+            }
+        });
         lab.world().nodes().reboot("pi-worker-1");
         assertThat(lab.world().nodes().isUp("pi-worker-1")).isFalse();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -141,6 +153,7 @@ class FaultsAndNodesTest {
             });
         });
         assertThat(nodeEvents("pi-worker-1")).contains("Rebooted", "NodeNotReady", "NodeReady");
+        assertThat(power).containsSubsequence("down pi-worker-1", "up pi-worker-1");
     }
 
     @Test

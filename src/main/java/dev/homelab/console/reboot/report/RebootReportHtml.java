@@ -41,7 +41,8 @@ public final class RebootReportHtml {
                 .append("</style></head><body>");
         html.append("<h1>Reboot test of ").append(esc(result.node())).append(" — <span class=\"")
                 .append(result.overall()).append("\">").append(label(result.overall())).append("</span></h1>");
-        html.append("<p>Started ").append(result.startedAt()).append(", finished ").append(result.finishedAt())
+        html.append("<p>Cluster ").append(esc(result.clusterName())).append(". Started ").append(result.startedAt())
+                .append(", finished ").append(result.finishedAt())
                 .append(".</p><ul>");
         result.meaning().forEach(line -> html.append("<li>").append(esc(line)).append("</li>"));
         html.append("</ul><h2>Verdicts</h2>");

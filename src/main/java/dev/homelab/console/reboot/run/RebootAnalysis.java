@@ -56,7 +56,7 @@ final class RebootAnalysis {
         this.alerts = alerts;
     }
 
-    RebootResult analyse(Instant startedAt, Progress progress) {
+    RebootResult analyse(Instant startedAt, String clusterName, Progress progress) {
         String node = plan.node();
         Instant requested = timeline.requestedAt() == null ? startedAt : timeline.requestedAt();
         Instant back = timeline.at(Milestone.NODE_READY).orElse(null);
@@ -87,7 +87,7 @@ final class RebootAnalysis {
         claims.add(LogsClaims.buffered(vectorBuffer(requested), logsNotExercised()));
         claims.add(LogsClaims.complete(lineCounts(windowStart), node, requested, back, clock.instant()));
         claims.add(alertsClaim());
-        return new RebootResult(node, "", startedAt, clock.instant(), plan.meaning(), timeline.events(),
+        return new RebootResult(node, clusterName, startedAt, clock.instant(), plan.meaning(), timeline.events(),
                 history.snapshots(), gaps, claims, null);
     }
 

@@ -96,7 +96,7 @@ public final class RebootTestRunner {
             progress.update(recovered ? "Analysing what VictoriaMetrics and Loki received" : "Node did not return; "
                     + "analysing what was observed", -1);
             RebootAnalysis analysis = new RebootAnalysis(clock, settle, monitoring, plan, timeline, history, alerts);
-            RebootResult result = analysis.analyse(startedAt, progress);
+            RebootResult result = analysis.analyse(startedAt, cluster.identity().contextName(), progress);
             return persist(result);
         } finally {
             scheduler.shutdownNow();

@@ -60,7 +60,7 @@ final class TargetsUpWait {
                     return;
                 }
                 if (down == 0) {
-                    timeline.record(Milestone.TARGETS_UP, clock.instant(), own.size() + " targets of " + plan.node()
+                    timeline.record(Milestone.TARGETS_UP, clock.instant(), own.size() + " target(s) of " + plan.node()
                             + " report up == 1");
                     return;
                 }

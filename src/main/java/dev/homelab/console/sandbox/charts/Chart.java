@@ -9,6 +9,11 @@ public interface Chart {
 
     String appVersion();
 
+    /** The app version a given chart version ships (charts whose numbering forked may differ by version). */
+    default String appVersion(String chartVersion) {
+        return appVersion();
+    }
+
     /** Where the chart is published (for {@code helm repo add}). */
     String repositoryUrl();
 

@@ -29,6 +29,11 @@ public final class LokiChart implements Chart {
     }
 
     @Override
+    public String appVersion(String chartVersion) {
+        return isCommunityVersion(chartVersion) ? "3.7.6" : appVersion();
+    }
+
+    @Override
     public String repositoryUrl() {
         return "https://grafana.github.io/helm-charts";
     }
@@ -47,9 +52,8 @@ public final class LokiChart implements Chart {
         Values v = ctx.values();
         String release = ctx.releaseName();
         String full = ctx.fullname(name());
-        boolean community = isCommunityVersion(ctx.release().version());
         String image = "docker.io/grafana/loki:" + (ctx.release().appVersion().isEmpty()
-                ? (community ? "3.7.6" : appVersion()) : ctx.release().appVersion());
+                ? appVersion(ctx.release().version()) : ctx.release().appVersion());
         Rendering r = new Rendering();
         Map<String, String> labels = Map.of("app.kubernetes.io/name", name(), "app.kubernetes.io/instance", release);
         r.object(Objects.configMap(full, labels, Map.of("config.yaml", config(v))));

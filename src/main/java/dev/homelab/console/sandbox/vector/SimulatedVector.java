@@ -1,5 +1,6 @@
 package dev.homelab.console.sandbox.vector;
 
+import dev.homelab.console.sandbox.cluster.PodFactory;
 import dev.homelab.console.sandbox.SandboxWorld;
 import dev.homelab.console.sandbox.SimulatedService;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -92,11 +93,7 @@ public final class SimulatedVector implements SimulatedService {
 
     private boolean lokiReady() {
         return world.kube().pods().inAnyNamespace().withLabel("app.kubernetes.io/name", "loki").list().getItems()
-                .stream().anyMatch(SimulatedVector::ready);
+                .stream().anyMatch(PodFactory::isReady);
     }
 
-    private static boolean ready(Pod pod) {
-        return pod.getStatus() != null && pod.getStatus().getConditions() != null && pod.getStatus().getConditions()
-                .stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
-    }
 }

@@ -26,7 +26,7 @@ final class PhaseList extends VBox {
         this.model = model;
         setSpacing(4);
         setPadding(new Insets(8));
-        setPrefWidth(330);
+        setPrefWidth(400);
         setId("phase-list");
         model.phases().addListener((javafx.collections.ListChangeListener<Phase>) change -> rebuild());
         rebuild();
@@ -46,9 +46,10 @@ final class PhaseList extends VBox {
             review.setOnAction(e -> model.reviewPhase(phase));
             Region grow = new Region();
             HBox.setHgrow(grow, Priority.ALWAYS);
-            HBox header = new HBox(6, title, grow, phaseState, review);
-            header.setAlignment(Pos.CENTER_LEFT);
-            header.setPadding(new Insets(8, 0, 2, 0));
+            HBox actions = new HBox(6, phaseState, grow, review);
+            actions.setAlignment(Pos.CENTER_LEFT);
+            VBox header = new VBox(4, title, actions);
+            header.setPadding(new Insets(10, 0, 2, 0));
             getChildren().add(header);
             Runnable update = () -> phaseState.show(model.phaseState(phase));
             phaseStateUpdates.add(update);
@@ -65,6 +66,9 @@ final class PhaseList extends VBox {
         open.setId("step-" + step.id());
         open.setMaxWidth(Double.MAX_VALUE);
         open.setAlignment(Pos.CENTER_LEFT);
+        // step titles are sentences: wrap them rather than cut them
+        open.setWrapText(true);
+        open.setTooltip(new javafx.scene.control.Tooltip(step.title()));
         open.setOnAction(e -> model.select(step));
         HBox.setHgrow(open, Priority.ALWAYS);
         var record = model.record(step.id());

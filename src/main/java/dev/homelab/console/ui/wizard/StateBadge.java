@@ -7,7 +7,8 @@ import javafx.scene.control.Label;
 final class StateBadge extends Label {
 
     StateBadge() {
-        setMinWidth(82);
+        setMinWidth(USE_PREF_SIZE);
+        setPrefWidth(104);
         show(StepState.NOT_STARTED);
     }
 

@@ -113,8 +113,11 @@ final class StepDetail extends VBox {
 
     private HBox cleanupChoices() {
         Label question = new Label("The step failed. Clean up:");
-        HBox box = new HBox(8, question,
-                button("Roll back its Helm releases", "cleanup-rollback", () -> model.cleanUp(FailureCleanup.ROLLBACK)),
+        Button rollback = button("Roll back its Helm releases", "cleanup-rollback",
+                () -> model.cleanUp(FailureCleanup.ROLLBACK));
+        rollback.visibleProperty().bind(model.rollbackPossible());
+        rollback.managedProperty().bind(rollback.visibleProperty());
+        HBox box = new HBox(8, question, rollback,
                 button("Undo the step", "cleanup-uninstall", () -> model.cleanUp(FailureCleanup.UNINSTALL)),
                 button("Keep for inspection", "cleanup-keep", () -> model.failureCleanupOffered().set(false)));
         box.setAlignment(Pos.CENTER_LEFT);
@@ -158,8 +161,16 @@ final class StepDetail extends VBox {
         use.setOnAction(e -> model.enterS3(endpoint.getText(), accessKey.getText(), secretKey.getText()));
         Label note = new Label("Only needed when Loki's release does not tell. Keys stay in memory; nothing is saved.");
         note.setWrapText(true);
-        TitledPane pane = new TitledPane("MinIO endpoint and keys (optional)",
-                new VBox(6, note, new HBox(6, endpoint, accessKey, secretKey, use)));
+        TextField mirror = new TextField();
+        mirror.setId("repository-mirror");
+        mirror.setPromptText("NAME=URL, e.g. vector=https://mirror.lan/vector");
+        mirror.setPrefColumnCount(30);
+        Button useMirror = new Button("Use mirror");
+        useMirror.setOnAction(e -> model.enterRepositoryMirror(mirror.getText()));
+        TitledPane pane = new TitledPane("Settings: MinIO endpoint and keys, Helm repository mirrors",
+                new VBox(6, note, new HBox(6, endpoint, accessKey, secretKey, use),
+                        new Label("A Helm repository this computer cannot reach can be replaced by a mirror:"),
+                        new HBox(6, mirror, useMirror)));
         pane.setExpanded(false);
         return pane;
     }

@@ -52,7 +52,7 @@ public final class WizardPage implements Page {
         ScrollPane detail = new ScrollPane(new StepDetail(model));
         detail.setFitToWidth(true);
         SplitPane split = new SplitPane(phases, detail);
-        split.setDividerPositions(0.3);
+        split.setDividerPositions(0.4);
         BorderPane root = new BorderPane(split);
         root.setTop(new VBox(toolbar(), lockBanner(), resumeBanner()));
         root.setId("wizard-page");

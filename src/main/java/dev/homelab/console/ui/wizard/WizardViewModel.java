@@ -58,6 +58,7 @@ public final class WizardViewModel {
     private final ObservableList<StepRecord> interrupted = FXCollections.observableArrayList();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty failureCleanupOffered = new SimpleBooleanProperty();
+    private final BooleanProperty rollbackPossible = new SimpleBooleanProperty();
     private final FxCoalescer<Boolean> journalChanged = new FxCoalescer<>(ignored -> refreshRecords());
     private final FxCoalescer<String> progressLine = new FxCoalescer<>(progressText::set);
 
@@ -98,7 +99,8 @@ public final class WizardViewModel {
         StepRecord record = record(step.id()).get();
         if (record != null && record.state() == StepState.FAILED) {
             error.set(record.lastError());
-            failureCleanupOffered.set(!record.releases().isEmpty());
+            failureCleanupOffered.set(true);
+            rollbackPossible.set(!record.releases().isEmpty());
         }
     }
 
@@ -226,6 +228,19 @@ public final class WizardViewModel {
         });
     }
 
+    /** "vector=https://mirror.lan/vector": a mirror for one Helm repository, journaled with the settings. */
+    public void enterRepositoryMirror(String assignment) {
+        MigrationEngine current = engine.get();
+        int eq = assignment == null ? -1 : assignment.indexOf('=');
+        if (current == null || eq <= 0) {
+            error.set("Write the mirror as NAME=URL, e.g. vector=https://mirror.lan/vector");
+            return;
+        }
+        current.updateSettings(current.settings().withExtra("repo." + assignment.substring(0, eq).trim(),
+                assignment.substring(eq + 1).trim()));
+        error.set(null);
+    }
+
     public void enterS3(String endpoint, String accessKey, String secretKey) {
         MigrationEngine current = engine.get();
         if (current != null && endpoint != null && !endpoint.isBlank()) {
@@ -243,6 +258,7 @@ public final class WizardViewModel {
             case FAILED -> {
                 error.set(run.error());
                 failureCleanupOffered.set(true);
+                rollbackPossible.set(!engine.get().record(run.stepId()).releases().isEmpty());
             }
             case BLOCKED -> error.set("Blocked: " + run.error());
             default -> error.set(null);
@@ -254,12 +270,15 @@ public final class WizardViewModel {
     private <T> void run(String title, Function<Progress, T> work, java.util.function.Consumer<T> onSuccess) {
         busy.set(true);
         error.set(null);
+        progressText.set(title + " …");
         ui.tasks().submit(title, progress -> work.apply(new LoggingProgress(progress)), result -> {
             busy.set(false);
+            progressText.set(title + " — finished");
             onSuccess.accept(result);
             refreshRecords();
         }, failure -> {
             busy.set(false);
+            progressText.set(title + " — stopped");
             if (failure instanceof dev.homelab.console.migration.LockHeldException held) {
                 lockHolder.set(held.holder());
             }
@@ -367,6 +386,10 @@ public final class WizardViewModel {
 
     public BooleanProperty failureCleanupOffered() {
         return failureCleanupOffered;
+    }
+
+    public BooleanProperty rollbackPossible() {
+        return rollbackPossible;
     }
 
     public ObjectProperty<MigrationEngine> engine() {

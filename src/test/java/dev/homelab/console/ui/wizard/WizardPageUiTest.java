@@ -110,6 +110,7 @@ class WizardPageUiTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> text(robot.lookup("#plan-view").query())
                 .contains("create bucket loki-chunks at minio.minio.svc:9000"));
         assertThat(robot.lookup("#apply-plan").query().isVisible()).isTrue();
+        screenshot(robot, "wizard-phase1-plan.png");
         assertThat(preflight(robot)).anyMatch(line -> line.contains("Secret logging/loki-s3"));
 
         robot.clickOn("#apply-plan");
@@ -118,6 +119,22 @@ class WizardPageUiTest {
         assertThat(evidence(robot)).allMatch(CheckResult::passed);
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#step-state").queryAs(Label.class)
                 .getText().startsWith("done"));
+        screenshot(robot, "wizard-phase1-evidence.png");
+    }
+
+    /** For looking at the page (target/screenshots); not an assertion. */
+    private static void screenshot(FxRobot robot, String name) {
+        robot.interact(() -> {
+            try {
+                javafx.scene.image.WritableImage image = robot.lookup("#wizard-page").query().getScene().snapshot(null);
+                Path dir = Path.of("target", "screenshots");
+                java.nio.file.Files.createDirectories(dir);
+                javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png",
+                        dir.resolve(name).toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     @Test
@@ -137,6 +154,7 @@ class WizardPageUiTest {
         assertThat(robot.lookup("#step-error").queryAs(Label.class).getText()).contains("no such host")
                 .contains("repo.victoria-metrics=<mirror URL>");
         assertThat(robot.lookup("#step-state").queryAs(Label.class).getText()).startsWith("failed");
+        screenshot(robot, "wizard-failed-step.png");
 
         robot.clickOn("#undo");
         assertThat(robot.lookup("#undo-confirmation").query().isVisible()).isTrue();
