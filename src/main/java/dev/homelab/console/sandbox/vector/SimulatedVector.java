@@ -3,7 +3,6 @@ package dev.homelab.console.sandbox.vector;
 import dev.homelab.console.sandbox.cluster.PodFactory;
 import dev.homelab.console.sandbox.SandboxWorld;
 import dev.homelab.console.sandbox.SimulatedService;
-import io.fabric8.kubernetes.api.model.Pod;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
@@ -87,7 +86,7 @@ public final class SimulatedVector implements SimulatedService {
 
     private java.util.Optional<Instant> earliestPodStart() {
         return world.kube().pods().inAnyNamespace().withLabel("app.kubernetes.io/name", "vector").list().getItems()
-                .stream().filter(SimulatedVector::ready).map(pod -> pod.getMetadata().getCreationTimestamp())
+                .stream().filter(PodFactory::isReady).map(pod -> pod.getMetadata().getCreationTimestamp())
                 .filter(java.util.Objects::nonNull).map(Instant::parse).min(Instant::compareTo);
     }
 
