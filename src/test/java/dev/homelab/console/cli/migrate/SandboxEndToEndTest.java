@@ -64,7 +64,8 @@ class SandboxEndToEndTest {
     @Test
     void allPhasesRunInOrderAndPhaseFiveRemovesKubePrometheusStackAndAlloy() throws IOException {
         int code = HomelabConsoleCommand.execute(new String[] {"migrate", "apply", "--all", "--sandbox", "--yes",
-                "--set", "decommission.minimumHistoryHours=0", "--on-failure", "KEEP", "-o", "json",
+                "--set", "decommission.minimumHistoryHours=0", "--set", "history.copy=false",
+                "--on-failure", "KEEP", "-o", "json",
                 "--report", dir.resolve("report.html").toString()});
 
         String stdout = out.toString(StandardCharsets.UTF_8);
