@@ -99,6 +99,7 @@ public final class Sandbox {
             NodeSimulator nodes = new NodeSimulator(world);
             world.setNodeControl(nodes);
             running.own(new RebootPodWatcher(world));
+            running.own(new JobSimulator(world));
             UsageModel usage = new UsageModel(world.kube(), world.clock(), timed, nodes::isUp);
             usage.tick();
             dispatcher.setMetricsSource(usage);

@@ -64,8 +64,7 @@ class SandboxEndToEndTest {
     @Test
     void allPhasesRunInOrderAndPhaseFiveRemovesKubePrometheusStackAndAlloy() throws IOException {
         int code = HomelabConsoleCommand.execute(new String[] {"migrate", "apply", "--all", "--sandbox", "--yes",
-                "--set", "decommission.minimumHistoryHours=0", "--set", "history.copy=false",
-                "--on-failure", "KEEP", "-o", "json",
+                "--set", "decommission.minimumHistoryHours=0", "--on-failure", "KEEP", "-o", "json",
                 "--report", dir.resolve("report.html").toString()});
 
         String stdout = out.toString(StandardCharsets.UTF_8);
@@ -83,7 +82,7 @@ class SandboxEndToEndTest {
         assertThat(phases).as("phases planned, in order; runs: %s", ran).containsSubsequence(1, 2, 3, 4, 5);
         assertThat(ran).as("every step applied (stderr: %s)", stderr)
                 .allMatch(r -> r.endsWith("=APPLIED") || r.endsWith("=ALREADY_DONE"));
-        assertThat(ran).contains("decommission=APPLIED", "leftovers=APPLIED");
+        assertThat(ran).contains("history-copy=APPLIED", "decommission=APPLIED", "leftovers=APPLIED");
         JsonNode decommission = null;
         for (JsonNode run : report.get("runs")) {
             if (run.get("stepId").asText().equals("decommission")) {
