@@ -29,6 +29,12 @@ final class ResourceDrop {
     }
 
     static CheckResult check(StepContext context) {
+        Optional<java.time.Instant> removed = removedAt(context);
+        if (removed.isPresent() && removed.get().plus(AFTER).isAfter(java.time.Instant.now())) {
+            return CheckResult.unverified(ID, TITLE, "the old stack was removed at " + removed.get() + "; the after "
+                    + "window needs " + AFTER.toMinutes() + " minutes of usage after that — verify again from "
+                    + removed.get().plus(AFTER), List.of());
+        }
         Optional<Telemetry> running = Telemetry.running(context.cluster().identity().clusterId());
         Telemetry telemetry = running.orElseGet(() -> Telemetry.offline(context.console()));
         try {
@@ -66,6 +72,13 @@ final class ResourceDrop {
                 telemetry.close();
             }
         }
+    }
+
+    /** When the uninstall started (journal of the decommission step), if it ran. */
+    private static Optional<java.time.Instant> removedAt(StepContext context) {
+        var journal = new dev.homelab.console.migration.MigrationJournal(context.kube(), context.dirs(),
+                context.cluster().identity().clusterId()).load();
+        return Optional.ofNullable(journal.step(DecommissionStep.ID, 5).startedAt());
     }
 
     private static String describe(Change change) {
