@@ -113,6 +113,7 @@ public final class Sandbox {
             world.setNodeControl(nodes);
             running.own(new RebootPodWatcher(world));
             dev.homelab.console.sandbox.vm.VmLab.startWithScenarioStack(world);
+            running.own(new JobSimulator(world));
             UsageModel usage = new UsageModel(world.kube(), world.clock(), timed, nodes::isUp);
             usage.tick();
             dispatcher.setMetricsSource(usage);

@@ -113,7 +113,7 @@ public final class LeftoverScan {
             if (PROMETHEUS_GROUP.equals(group)) {
                 String consequence = users.isEmpty()
                         ? "No " + kind + " exists now, but charts that ship monitors or rules need this CRD to "
-                        + "install, and the VictoriaMetrics operator converts " + kind + "s from it. Kept unless "
+                        + "install, and the VictoriaMetrics operator converts " + kind + " objects from it. Kept unless "
                         + REMOVE_CRDS + "=true"
                         : "Still used by " + users.size() + " " + kind + "(s) of other apps (" + usedBy + "): "
                         + "removing the CRD deletes them and the VMObjects converted from them. Kept unless "

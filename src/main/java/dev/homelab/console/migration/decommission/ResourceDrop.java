@@ -28,21 +28,13 @@ final class ResourceDrop {
     private ResourceDrop() {
     }
 
-    /** @param since when the old stack was removed: the "after" window starts there, at most 30 minutes back */
-    static CheckResult check(StepContext context, java.time.Instant since) {
-        Duration after = Duration.between(since, java.time.Instant.now());
-        if (after.compareTo(AFTER) > 0) {
-            after = AFTER;
+    static CheckResult check(StepContext context) {
+        Optional<java.time.Instant> removed = removedAt(context);
+        if (removed.isPresent() && removed.get().plus(AFTER).isAfter(java.time.Instant.now())) {
+            return CheckResult.unverified(ID, TITLE, "the old stack was removed at " + removed.get() + "; the after "
+                    + "window needs " + AFTER.toMinutes() + " minutes of usage after that — verify again from "
+                    + removed.get().plus(AFTER), List.of());
         }
-        if (after.compareTo(Duration.ofMinutes(2)) < 0) {
-            return CheckResult.unverified(ID, TITLE, "the old stack was removed " + after.toSeconds() + " s ago; the "
-                    + "comparison needs a few minutes of usage samples after it — verify again in a few minutes with "
-                    + "the console connected", List.of());
-        }
-        return check(context, after);
-    }
-
-    private static CheckResult check(StepContext context, Duration after) {
         Optional<Telemetry> running = Telemetry.running(context.cluster().identity().clusterId());
         Telemetry telemetry = running.orElseGet(() -> Telemetry.offline(context.console()));
         try {
@@ -53,10 +45,10 @@ final class ResourceDrop {
                 return CheckResult.unverified(ID, TITLE, "no baseline was captured before the migration, so there is "
                         + "nothing to compare with", List.of());
             }
-            Comparison comparison = telemetry.compare(baseline.get().name(), after);
+            Comparison comparison = telemetry.compare(baseline.get().name(), AFTER);
             List<Evidence> evidence = new ArrayList<>();
             evidence.add(new Evidence("memory, all nodes (baseline '" + baseline.get().name() + "' vs last "
-                    + after.toMinutes() + " min)", describe(comparison.totalMemory())));
+                    + AFTER.toMinutes() + " min)", describe(comparison.totalMemory())));
             evidence.add(new Evidence("CPU, all nodes", describeCpu(comparison.totalCpu())));
             comparison.gone().forEach(c -> evidence.add(new Evidence("gone: " + c.label(),
                     mib(c.memory().before()) + " MiB")));
@@ -68,8 +60,8 @@ final class ResourceDrop {
                 case DECREASED -> CheckResult.passed(ID, TITLE, mib(-memory.absolute()) + " MiB less memory in use ("
                         + String.format(Locale.ROOT, "%.0f %%", -memory.relative() * 100) + ")", evidence);
                 case NOT_ENOUGH_DATA, GONE -> CheckResult.unverified(ID, TITLE, "not enough usage samples in the "
-                        + "baseline or since the old stack left (keep the console connected, or sample with "
-                        + "`compare --sample`)", evidence);
+                        + "baseline or in the last " + AFTER.toMinutes() + " minutes (keep the console connected, or "
+                        + "sample with `compare --sample`)", evidence);
                 default -> CheckResult.failed(ID, TITLE, "memory " + memory.verdict().text() + " ("
                         + describe(memory) + ")", evidence);
             };
@@ -81,6 +73,13 @@ final class ResourceDrop {
                 telemetry.close();
             }
         }
+    }
+
+    /** When the uninstall started (journal of the decommission step), if it ran. */
+    private static Optional<java.time.Instant> removedAt(StepContext context) {
+        var journal = new dev.homelab.console.migration.MigrationJournal(context.kube(), context.dirs(),
+                context.cluster().identity().clusterId()).load();
+        return Optional.ofNullable(journal.step(DecommissionStep.ID, 5).startedAt());
     }
 
     private static String describe(Change change) {

@@ -82,7 +82,7 @@ class SandboxEndToEndTest {
         assertThat(phases).as("phases planned, in order; runs: %s", ran).containsSubsequence(1, 2, 3, 4, 5);
         assertThat(ran).as("every step applied (stderr: %s)", stderr)
                 .allMatch(r -> r.endsWith("=APPLIED") || r.endsWith("=ALREADY_DONE"));
-        assertThat(ran).contains("decommission=APPLIED", "leftovers=APPLIED");
+        assertThat(ran).contains("history-copy=APPLIED", "decommission=APPLIED", "leftovers=APPLIED");
         JsonNode decommission = null;
         for (JsonNode run : report.get("runs")) {
             if (run.get("stepId").asText().equals("decommission")) {
