@@ -23,7 +23,7 @@ done
 
 # The runtime is jlinked from the JDK; JavaFX comes as plain jars on the class path (no jmods needed).
 # SerialGC, C1 only and a capped heap keep a desktop app that mostly waits small; see docs/performance/startup.md.
-JAVA_OPTIONS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx384m -Xss512k -Dprism.order=es2,sw"
+JAVA_OPTIONS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m -Xss512k"
 jpackage --type app-image --name "$NAME" --app-version "$VERSION" \
   --input "$OUT/input" --main-jar "$NAME.jar" --main-class dev.homelab.console.Launcher \
   --icon icons/homelab-console-256.png \
@@ -36,11 +36,17 @@ cp icons/homelab-console-256.png "$OUT/$NAME/lib/$NAME.png"
 if command -v xvfb-run >/dev/null 2>&1; then
   echo "Recording the AppCDS archive (one start of the app under Xvfb)..."
   TRAINING_HOME=$(mktemp -d)
-  # the archive is written when the JVM exits; the app exits by itself 4 s after its window has shown
-  JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$OUT/$NAME/lib/app/$NAME.jsa -Dhomelab.home=$TRAINING_HOME -Dhomelab.startup.exitAfterMillis=4000" \
+  # The archive is written when the JVM exits; the app exits by itself 4 s after its window has shown. It is
+  # recorded under another name because the launcher already names $NAME.jsa as the archive to use.
+  JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$OUT/training.jsa -Dhomelab.home=$TRAINING_HOME -Dhomelab.startup.exitAfterMillis=4000" \
     HOME="$TRAINING_HOME" xvfb-run -a "$OUT/$NAME/bin/$NAME" >"$OUT/cds-training.log" 2>&1 || true
   rm -rf "$TRAINING_HOME"
-  ls -la "$OUT/$NAME/lib/app/$NAME.jsa" || echo "No archive recorded; see $OUT/cds-training.log"
+  if [ -f "$OUT/training.jsa" ]; then
+    mv "$OUT/training.jsa" "$OUT/$NAME/lib/app/$NAME.jsa"
+    ls -la "$OUT/$NAME/lib/app/$NAME.jsa"
+  else
+    echo "No archive recorded; see $OUT/cds-training.log"
+  fi
 else
   echo "xvfb-run not found: the app image has no AppCDS archive (it still starts, a little slower)."
 fi

@@ -51,14 +51,20 @@ public final class LogsCommand implements Runnable {
     /** Where Loki is and who we are to it; shared by both subcommands. */
     static final class LokiOptions {
         @Option(names = "--loki-url", paramLabel = "URL",
-                description = "Loki's address (default: find loki-gateway or loki in the cluster and port-forward)")
+                description = "Loki's address; no cluster connection is needed then (default: find loki-gateway or "
+                        + "loki in the cluster and port-forward)")
         URI lokiUrl;
 
         @Option(names = "--tenant", paramLabel = "ID", description = "X-Scope-OrgID when Loki has auth_enabled")
         String tenant;
 
+        /** With {@code --loki-url} no cluster connection is needed; otherwise Loki is found in the cluster. */
+        Connector.Connected cluster(ConnectionOptions options) throws Exception {
+            return lokiUrl == null ? CliSupport.connect(options) : null;
+        }
+
         LokiClient connect(Connector.Connected connected, ConnectionOptions options) throws LokiException {
-            LokiConnector.Target target = LokiConnector.connect(connected.context().cluster(),
+            LokiConnector.Target target = LokiConnector.connect(connected == null ? null : connected.context().cluster(),
                     Optional.ofNullable(lokiUrl), Optional.ofNullable(tenant), CliSupport.progress(options));
             target.tenantWarning().ifPresent(w -> System.err.println("homelab-console: warning: " + w));
             if (options.output == OutputFormat.text) {
@@ -93,7 +99,7 @@ public final class LogsCommand implements Runnable {
         public Integer call() {
             return CliSupport.run(() -> {
                 LogQuery query = query();
-                try (Connector.Connected connected = CliSupport.connect(options)) {
+                try (Connector.Connected connected = loki.cluster(options)) {
                     QueryResult result = loki.connect(connected, options).queryRange(query);
                     PrintStream out = System.out;
                     for (LogEntry entry : result.entries()) {
@@ -163,7 +169,7 @@ public final class LogsCommand implements Runnable {
                 } catch (IllegalArgumentException e) {
                     throw new CliFailure(ExitCodes.USAGE, e.getMessage());
                 }
-                try (Connector.Connected connected = CliSupport.connect(options)) {
+                try (Connector.Connected connected = loki.cluster(options)) {
                     LokiClient client = loki.connect(connected, options);
                     CountDownLatch done = new CountDownLatch(1);
                     AtomicReference<String> failure = new AtomicReference<>();
@@ -174,13 +180,15 @@ public final class LogsCommand implements Runnable {
                         public synchronized void onEntries(List<LogEntry> entries) {
                             for (LogEntry entry : entries) {
                                 if (maxLines != null && printed.get() >= maxLines) {
-                                    done.countDown();
-                                    return;
+                                    break;
                                 }
                                 System.out.println(json ? LogExport.jsonLine(entry) : LogExport.text(entry));
                                 printed.incrementAndGet();
                             }
                             System.out.flush();
+                            if (maxLines != null && printed.get() >= maxLines) {
+                                done.countDown();
+                            }
                         }
 
                         @Override

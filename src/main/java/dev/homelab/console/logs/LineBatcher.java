@@ -31,11 +31,22 @@ public final class LineBatcher {
 
     /** Everything pending, oldest first; empty when nothing arrived since the last call. */
     public synchronized List<LogEntry> drain() {
+        return drain(Integer.MAX_VALUE);
+    }
+
+    /**
+     * At most {@code max} pending lines, oldest first. A burst (after a reconnect's catch-up, or a pause of the
+     * receiving side) is then spread over several UI updates instead of one long one.
+     */
+    public synchronized List<LogEntry> drain(int max) {
         if (pending.isEmpty()) {
             return List.of();
         }
-        List<LogEntry> batch = new ArrayList<>(pending);
-        pending.clear();
+        int size = Math.min(max, pending.size());
+        List<LogEntry> batch = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            batch.add(pending.pollFirst());
+        }
         return batch;
     }
 

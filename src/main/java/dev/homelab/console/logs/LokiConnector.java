@@ -38,6 +38,12 @@ public final class LokiConnector {
         }
     }
 
+    /** The connection alone, for checks that need no description (verification, the reboot test). */
+    public static LokiConnection connect(ClusterSession session, Optional<URI> addressOverride,
+                                         Optional<String> tenant) throws LokiException {
+        return connect(session, addressOverride, tenant, Progress.none()).connection();
+    }
+
     public static Target connect(ClusterSession session, Optional<URI> addressOverride, Optional<String> tenant,
                                  Progress progress) throws LokiException {
         Optional<String> cleanTenant = tenant.filter(t -> !t.isBlank());

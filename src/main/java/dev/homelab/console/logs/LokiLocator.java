@@ -20,6 +20,11 @@ public final class LokiLocator {
     private LokiLocator() {
     }
 
+    /** Searches every namespace. */
+    public static Optional<ServiceRef> find(KubernetesClient kube) throws LokiException {
+        return find(kube, null);
+    }
+
     /** Searches the given namespace (the Loki release's, from the inventory), or every namespace when null. */
     public static Optional<ServiceRef> find(KubernetesClient kube, String namespace) throws LokiException {
         List<Service> services;

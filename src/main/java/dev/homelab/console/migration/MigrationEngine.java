@@ -66,6 +66,11 @@ public final class MigrationEngine {
         return migration;
     }
 
+    /** Masks every known secret value (for reports and exports). */
+    public SecretMasker masker() {
+        return SecretMasker.of(secrets);
+    }
+
     public ConsoleContext console() {
         return console;
     }
@@ -395,6 +400,11 @@ public final class MigrationEngine {
                     "The checks could not run: " + message(e),
                     "Check the connection to the cluster and run the preflight again."));
         }
+    }
+
+    /** The context a step runs with (read-only uses: export of its target state). */
+    public StepContext contextFor(String stepId) {
+        return context(migration.step(stepId).orElseThrow(() -> new IllegalArgumentException("no step " + stepId)));
     }
 
     private StepContext context(MigrationStep step) {

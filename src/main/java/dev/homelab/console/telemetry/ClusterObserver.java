@@ -14,7 +14,6 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,33 +32,46 @@ public final class ClusterObserver implements AutoCloseable {
     public record NodeFacts(String name, boolean ready, Usage allocatable, String internalIp) {
     }
 
-    private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+    private final List<SharedIndexInformer<?>> informers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, String> releaseCharts = new ConcurrentHashMap<>();
-    private final List<String> problems = new ArrayList<>();
-    private SharedIndexInformer<Node> nodes;
-    private SharedIndexInformer<Pod> pods;
+    private final List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final SharedIndexInformer<Node> nodes;
+    private final SharedIndexInformer<Pod> pods;
 
+    /** Starts the watches without waiting for them (the page that creates this may be on the FX thread). */
     public ClusterObserver(KubernetesClient kube) {
-        try {
-            nodes = kube.nodes().inform();
-            informers.add(nodes);
-        } catch (RuntimeException e) {
-            problems.add("Cannot watch nodes (" + e.getMessage() + "): allocatable and Ready state unknown.");
+        nodes = start(() -> kube.nodes().runnableInformer(0),
+                "Cannot watch nodes (%s): allocatable and Ready state unknown.");
+        pods = start(() -> kube.pods().inAnyNamespace().runnableInformer(0),
+                "Cannot watch pods in all namespaces (%s): per-component usage is not sampled. Grant list/watch on"
+                        + " pods cluster-wide.");
+        SharedIndexInformer<Secret> releases = start(() -> kube.secrets().inAnyNamespace().withLabel("owner", "helm")
+                .runnableInformer(0), "Cannot watch Helm release Secrets (%s): node-exporter and kube-state-metrics"
+                + " are not attributed to a stack.");
+        if (releases != null) {
+            releases.addEventHandler(new ReleaseHandler());
         }
+    }
+
+    private <T> SharedIndexInformer<T> start(java.util.function.Supplier<SharedIndexInformer<T>> create,
+                                             String problem) {
         try {
-            pods = kube.pods().inAnyNamespace().inform();
-            informers.add(pods);
+            SharedIndexInformer<T> informer = create.get();
+            informers.add(informer);
+            informer.start().whenComplete((ignored, e) -> {
+                if (e != null) {
+                    String message = String.format(problem, e.getMessage());
+                    problems.add(message);
+                    LOG.warn(message);
+                }
+            });
+            return informer;
         } catch (RuntimeException e) {
-            problems.add("Cannot watch pods in all namespaces (" + e.getMessage() + "): per-component usage is not"
-                    + " sampled. Grant list/watch on pods cluster-wide.");
+            String message = String.format(problem, e.getMessage());
+            problems.add(message);
+            LOG.warn(message);
+            return null;
         }
-        try {
-            informers.add(kube.secrets().inAnyNamespace().withLabel("owner", "helm").inform(new ReleaseHandler()));
-        } catch (RuntimeException e) {
-            problems.add("Cannot watch Helm release Secrets (" + e.getMessage() + "): node-exporter and"
-                    + " kube-state-metrics are not attributed to a stack.");
-        }
-        problems.forEach(LOG::warn);
     }
 
     public List<NodeFacts> nodes() {

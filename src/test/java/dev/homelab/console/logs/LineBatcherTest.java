@@ -20,6 +20,16 @@ class LineBatcherTest {
     }
 
     @Test
+    void spreadsABurstOverSeveralDrains() {
+        LineBatcher batcher = new LineBatcher(100);
+        batcher.offer(lines(0, 5));
+
+        assertThat(batcher.drain(2)).extracting(LogEntry::line).containsExactly("0", "1");
+        assertThat(batcher.drain(2)).extracting(LogEntry::line).containsExactly("2", "3");
+        assertThat(batcher.drain(2)).extracting(LogEntry::line).containsExactly("4");
+    }
+
+    @Test
     void discardsTheOldestWhenTheViewFallsBehind() {
         LineBatcher batcher = new LineBatcher(4);
         batcher.offer(lines(0, 10));

@@ -24,8 +24,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code migrate apply --phase N [--step ID] [--yes]}: shows the plan, asks for confirmation on the terminal (or takes
- * --yes), applies step by step, verifies, and on a failure cleans up as chosen. Exit 0 when every step applied and
+ * {@code migrate apply --phase N [--phase M …] | --all | --step ID [--yes]}: per phase, in order, shows the plan, asks
+ * for confirmation on the terminal (or takes --yes), applies step by step and verifies; stops at the first blocked or
+ * failed step and on a failure cleans up as chosen. A later phase is planned only when it is reached, because its
+ * plan depends on what the earlier phases installed. Exit 0 when every step applied and
  * verified green, 1 when blocked or a verification is not green, 5 when a step failed.
  */
 @Command(name = "apply", mixinStandardHelpOptions = true,
@@ -37,8 +39,11 @@ public final class MigrateApplyCommand implements Callable<Integer> {
     @Mixin
     MigrationOptions migrationOptions = new MigrationOptions();
 
-    @Option(names = "--phase", paramLabel = "N", description = "the phase to apply")
-    Integer phase;
+    @Option(names = "--phase", paramLabel = "N", description = "a phase to apply (repeatable; run in order)")
+    List<Integer> phases = new ArrayList<>();
+
+    @Option(names = "--all", description = "every phase, 1 to 5, in order")
+    boolean all;
 
     @Option(names = "--step", paramLabel = "ID", description = "only this step")
     String step;
@@ -51,6 +56,10 @@ public final class MigrateApplyCommand implements Callable<Integer> {
                     + "asked on a terminal when not given")
     FailureCleanup onFailure;
 
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "afterwards (also after a failure) write the migration report as HTML to FILE")
+    java.nio.file.Path report;
+
     /** JSON shape of {@code migrate apply --output json}. */
     record ApplyReport(List<StepReport> plans, List<StepRun> runs, String cleanup) {
     }
@@ -58,11 +67,20 @@ public final class MigrateApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return CliSupport.run(() -> {
-            if (phase == null && step == null) {
-                throw new CliFailure(ExitCodes.USAGE, "Say what to apply: --phase N (or --step ID)");
+            if (phases.isEmpty() && step == null && !all) {
+                throw new CliFailure(ExitCodes.USAGE, "Say what to apply: --phase N (repeatable), --all or --step ID");
+            }
+            if (step != null && (all || !phases.isEmpty())) {
+                throw new CliFailure(ExitCodes.USAGE, "--step cannot be combined with --phase or --all");
             }
             try (MigrateSession session = MigrateSession.open(options, migrationOptions)) {
-                return apply(session);
+                try {
+                    return apply(session);
+                } finally {
+                    if (report != null) {
+                        System.err.println("Migration report: " + MigrateReportCommand.write(session.engine, report));
+                    }
+                }
             } catch (LockHeldException e) {
                 throw new CliFailure(ExitCodes.OPERATION_FAILED, e.getMessage());
             }
@@ -71,38 +89,26 @@ public final class MigrateApplyCommand implements Callable<Integer> {
 
     private int apply(MigrateSession session) {
         MigrationEngine engine = session.engine;
-        List<MigrationStep> steps;
+        List<List<MigrationStep>> batches = new ArrayList<>();
         try {
-            steps = StepReport.select(engine, phase, step);
+            if (step != null) {
+                batches.add(StepReport.select(engine, null, step));
+            } else {
+                for (int number : selectedPhases(engine)) {
+                    batches.add(StepReport.select(engine, number, null));
+                }
+            }
         } catch (IllegalArgumentException e) {
             throw new CliFailure(ExitCodes.USAGE, e.getMessage());
         }
         boolean json = options.output == OutputFormat.json;
-        PrintStream planOut = json ? System.err : System.out;
         List<StepReport> plans = new ArrayList<>();
-        for (MigrationStep selected : steps) {
-            plans.add(StepReport.of(engine, selected));
-        }
-        plans.forEach(report -> PlanText.printStep(report, planOut));
-        if (!yes) {
-            Confirmation.require("Apply " + steps.size() + " step(s) to " + engine.console().cluster().identity()
-                    .contextName() + "?");
-        }
         List<StepRun> runs = new ArrayList<>();
         String cleanup = null;
-        for (int i = 0; i < steps.size(); i++) {
-            MigrationStep current = steps.get(i);
-            StepPlan approved = i == 0 ? plans.get(0).plan() : replanAndConfirm(engine, current, plans.get(i));
-            StepRun run = engine.apply(current.id(), approved, session.progress);
-            runs.add(run);
-            if (!json) {
-                PlanText.printRun(run, System.out);
-            }
-            if (run.outcome() == StepRun.Outcome.FAILED) {
-                cleanup = cleanUp(engine, run, session.progress);
-                break;
-            }
-            if (run.outcome() == StepRun.Outcome.BLOCKED) {
+        for (List<MigrationStep> batch : batches) {
+            cleanup = applyBatch(session, batch, json, plans, runs);
+            StepRun last = runs.get(runs.size() - 1);
+            if (last.outcome() == StepRun.Outcome.FAILED || last.outcome() == StepRun.Outcome.BLOCKED) {
                 break;
             }
         }
@@ -121,6 +127,46 @@ public final class MigrateApplyCommand implements Callable<Integer> {
             throw new CliFailure(ExitCodes.CHECK_FAILED, "applied, but not every verification is green");
         }
         return ExitCodes.OK;
+    }
+
+    private List<Integer> selectedPhases(MigrationEngine engine) {
+        if (all) {
+            return engine.migration().phases().stream().map(p -> p.number()).sorted().toList();
+        }
+        return phases.stream().distinct().sorted().toList();
+    }
+
+    /** Plans, confirms and applies the steps of one phase; returns the failure clean-up done, if any. */
+    private String applyBatch(MigrateSession session, List<MigrationStep> steps, boolean json,
+                              List<StepReport> allPlans, List<StepRun> runs) {
+        MigrationEngine engine = session.engine;
+        PrintStream planOut = json ? System.err : System.out;
+        List<StepReport> plans = new ArrayList<>();
+        for (MigrationStep selected : steps) {
+            plans.add(StepReport.of(engine, selected));
+        }
+        allPlans.addAll(plans);
+        plans.forEach(report -> PlanText.printStep(report, planOut));
+        if (!yes) {
+            Confirmation.require("Apply " + steps.size() + " step(s) of phase " + steps.get(0).phase() + " to "
+                    + engine.console().cluster().identity().contextName() + "?");
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            MigrationStep current = steps.get(i);
+            StepPlan approved = i == 0 ? plans.get(0).plan() : replanAndConfirm(engine, current, plans.get(i));
+            StepRun run = engine.apply(current.id(), approved, session.progress);
+            runs.add(run);
+            if (!json) {
+                PlanText.printRun(run, System.out);
+            }
+            if (run.outcome() == StepRun.Outcome.FAILED) {
+                return cleanUp(engine, run, session.progress);
+            }
+            if (run.outcome() == StepRun.Outcome.BLOCKED) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** A later step is planned again right before it runs; a plan that changed since it was shown is confirmed again. */

@@ -26,6 +26,9 @@ final class MigrateSession implements AutoCloseable {
 
     static Opener opener = CliSupport::connect;
 
+    /** Where the secrets' environment variables are read; tests give their own values. */
+    static java.util.function.Function<String, String> environment = System::getenv;
+
     final Connector.Connected connected;
     final MigrationEngine engine;
     final Progress progress;
@@ -41,7 +44,7 @@ final class MigrateSession implements AutoCloseable {
         Connector.Connected connected = opener.open(options);
         try {
             MigrationEngine engine = MigrationEngine.open(connected.context(), StepRegistry.standard(),
-                    SecretsProvider.fromEnvironment());
+                    SecretsProvider.fromLookup(environment));
             if (migrationOptions != null) {
                 engine.updateSettings(migrationOptions.applyTo(engine.settings()));
             }

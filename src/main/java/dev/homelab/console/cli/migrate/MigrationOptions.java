@@ -21,6 +21,11 @@ public final class MigrationOptions {
     @Option(names = "--storage-class", paramLabel = "NAME", description = "StorageClass for VictoriaMetrics")
     String storageClass;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "a step setting, journaled with the migration, e.g. --set loki.tenant=homelab or, for a "
+                    + "rehearsal, --set decommission.minimumHistoryHours=0 (never a secret)")
+    Map<String, String> stepSettings = new LinkedHashMap<>();
+
     MigrationSettings applyTo(MigrationSettings settings) {
         MigrationSettings result = settings;
         if (s3Endpoint != null) {
@@ -31,6 +36,9 @@ public final class MigrationOptions {
         }
         for (Map.Entry<String, String> mirror : repositoryMirrors.entrySet()) {
             result = result.withExtra("repo." + mirror.getKey(), mirror.getValue());
+        }
+        for (Map.Entry<String, String> setting : stepSettings.entrySet()) {
+            result = result.withExtra(setting.getKey(), setting.getValue());
         }
         return result;
     }

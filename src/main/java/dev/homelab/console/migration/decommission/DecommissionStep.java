@@ -129,7 +129,9 @@ public final class DecommissionStep implements MigrationStep {
                         + ORDER)))
                 : CheckResult.failed("old-stack-removed", "Alloy and kube-prometheus-stack are uninstalled",
                 "still installed: " + left.stream().map(r -> r.namespace() + "/" + r.name()).toList(), List.of()));
-        results.add(ResourceDrop.check(context));
+        java.time.Instant removed = new MigrationJournal(context.kube(), context.dirs(),
+                context.cluster().identity().clusterId()).load().step(ID, phase()).finishedAt();
+        results.add(ResourceDrop.check(context, removed == null ? Instant.now().minus(ResourceDrop.AFTER) : removed));
         return results;
     }
 

@@ -28,7 +28,21 @@ final class ResourceDrop {
     private ResourceDrop() {
     }
 
-    static CheckResult check(StepContext context) {
+    /** @param since when the old stack was removed: the "after" window starts there, at most 30 minutes back */
+    static CheckResult check(StepContext context, java.time.Instant since) {
+        Duration after = Duration.between(since, java.time.Instant.now());
+        if (after.compareTo(AFTER) > 0) {
+            after = AFTER;
+        }
+        if (after.compareTo(Duration.ofMinutes(2)) < 0) {
+            return CheckResult.unverified(ID, TITLE, "the old stack was removed " + after.toSeconds() + " s ago; the "
+                    + "comparison needs a few minutes of usage samples after it — verify again in a few minutes with "
+                    + "the console connected", List.of());
+        }
+        return check(context, after);
+    }
+
+    private static CheckResult check(StepContext context, Duration after) {
         Optional<Telemetry> running = Telemetry.running(context.cluster().identity().clusterId());
         Telemetry telemetry = running.orElseGet(() -> Telemetry.offline(context.console()));
         try {
@@ -39,10 +53,10 @@ final class ResourceDrop {
                 return CheckResult.unverified(ID, TITLE, "no baseline was captured before the migration, so there is "
                         + "nothing to compare with", List.of());
             }
-            Comparison comparison = telemetry.compare(baseline.get().name(), AFTER);
+            Comparison comparison = telemetry.compare(baseline.get().name(), after);
             List<Evidence> evidence = new ArrayList<>();
             evidence.add(new Evidence("memory, all nodes (baseline '" + baseline.get().name() + "' vs last "
-                    + AFTER.toMinutes() + " min)", describe(comparison.totalMemory())));
+                    + after.toMinutes() + " min)", describe(comparison.totalMemory())));
             evidence.add(new Evidence("CPU, all nodes", describeCpu(comparison.totalCpu())));
             comparison.gone().forEach(c -> evidence.add(new Evidence("gone: " + c.label(),
                     mib(c.memory().before()) + " MiB")));
@@ -53,8 +67,9 @@ final class ResourceDrop {
             return switch (memory.verdict()) {
                 case DECREASED -> CheckResult.passed(ID, TITLE, mib(-memory.absolute()) + " MiB less memory in use ("
                         + String.format(Locale.ROOT, "%.0f %%", -memory.relative() * 100) + ")", evidence);
-                case NOT_ENOUGH_DATA -> CheckResult.unverified(ID, TITLE, "not enough usage samples in the baseline or"
-                        + " in the last " + AFTER.toMinutes() + " minutes (keep the console connected)", evidence);
+                case NOT_ENOUGH_DATA, GONE -> CheckResult.unverified(ID, TITLE, "not enough usage samples in the "
+                        + "baseline or since the old stack left (keep the console connected, or sample with "
+                        + "`compare --sample`)", evidence);
                 default -> CheckResult.failed(ID, TITLE, "memory " + memory.verdict().text() + " ("
                         + describe(memory) + ")", evidence);
             };

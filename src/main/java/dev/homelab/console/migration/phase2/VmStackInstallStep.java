@@ -37,7 +37,7 @@ import java.util.Optional;
  * component's pods with per-pod progress, and verifies that every node is scraped, that samples arrive
  * ({@code up == 1} per node) and that the existing PrometheusRules were converted and loaded by vmalert.
  */
-public final class VmStackInstallStep implements MigrationStep {
+public final class VmStackInstallStep implements MigrationStep, dev.homelab.console.migration.export.ExportsTarget {
 
     public static final String ID = "vm-stack";
     static final Duration HELM_TIMEOUT = Duration.ofMinutes(10);
@@ -309,5 +309,19 @@ public final class VmStackInstallStep implements MigrationStep {
                 .map(java.net.URI::create).orElse(VmStackValues.REPO_URL);
         return new ReleaseRequest(inputs.releaseName(), inputs.namespace(), new ChartRef(VmStackValues.REPO_NAME,
                 repository, VmStackValues.CHART, VmStackValues.CHART_VERSION), values.toMap(), true, HELM_TIMEOUT);
+    }
+
+    /** The release this step installs, with the Pushover Secret as a template (its values never leave the cluster). */
+    @Override
+    public Optional<dev.homelab.console.migration.export.TargetPart> target(StepContext context) {
+        ReleaseRequest request = request(values(context), context.settings());
+        MigrationSettings settings = context.settings();
+        var pushover = new dev.homelab.console.stack.gitops.ReleaseTarget.SecretTemplate(
+                settings.pushoverSecretName(), request.namespace(), Map.of(
+                "token", "ALERTMANAGER_PUSHOVER_TOKEN (Pushover application token)",
+                "user_key", "PUSHOVER_USER_KEY (Pushover user key)"));
+        return Optional.of(new dev.homelab.console.migration.export.TargetPart(
+                new dev.homelab.console.stack.gitops.ReleaseTarget(request.name(), request.namespace(),
+                        request.chart(), request.values(), List.of(pushover)), List.of()));
     }
 }

@@ -38,7 +38,7 @@ import java.util.Optional;
  * the in-cluster Loki, with labels namespace/pod/container/node/app/job, a disk buffer on the host and Pi-sized
  * resources. Vector's own configuration travels in a ConfigMap, out of reach of Helm's {@code tpl}.
  */
-public final class VectorAgentStep implements MigrationStep {
+public final class VectorAgentStep implements MigrationStep, dev.homelab.console.migration.export.ExportsTarget {
 
     public static final String ID = "vector-agent";
     static final String CONFIG_KEY = "vector.yaml";
@@ -220,5 +220,18 @@ public final class VectorAgentStep implements MigrationStep {
     private static ReleaseRequest request(StepContext context, VectorAgentSpec spec) {
         return new ReleaseRequest(release(context), namespace(context), CHART, VectorChartValues.render(spec), true,
                 TIMEOUT);
+    }
+
+    /** The Vector release and, next to it, the ConfigMap with vector.yaml (delivered outside Helm's tpl). */
+    @Override
+    public Optional<dev.homelab.console.migration.export.TargetPart> target(StepContext context) {
+        return spec(context).map(spec -> {
+            ReleaseRequest request = request(context, spec);
+            Map<String, Object> configMap = Json.JSON.convertValue(configMap(namespace(context), spec),
+                    new tools.jackson.core.type.TypeReference<Map<String, Object>>() { });
+            return new dev.homelab.console.migration.export.TargetPart(
+                    new dev.homelab.console.stack.gitops.ReleaseTarget(request.name(), request.namespace(),
+                            request.chart(), request.values(), List.of()), List.of(configMap));
+        });
     }
 }

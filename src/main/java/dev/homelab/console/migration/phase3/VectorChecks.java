@@ -1,5 +1,6 @@
 package dev.homelab.console.migration.phase3;
 
+import dev.homelab.console.cluster.ServiceBackends;
 import dev.homelab.console.cluster.ServiceRef;
 import dev.homelab.console.cluster.ServiceUnreachableException;
 import dev.homelab.console.logs.LogQuery;
@@ -43,12 +44,12 @@ final class VectorChecks {
                 .collect(Collectors.toCollection(TreeSet::new));
         List<Pod> pods = context.kube().pods().inNamespace(namespace)
                 .withLabel("app.kubernetes.io/instance", release).list().getItems();
-        Set<String> readyOn = pods.stream().filter(VectorChecks::ready).map(p -> p.getSpec().getNodeName())
+        Set<String> readyOn = pods.stream().filter(ServiceBackends::isReady).map(p -> p.getSpec().getNodeName())
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> missing = new TreeSet<>(nodes);
         missing.removeAll(readyOn);
         List<Evidence> evidence = pods.stream().map(p -> new Evidence("pod " + p.getMetadata().getName(),
-                "node " + p.getSpec().getNodeName() + ", " + (ready(p) ? "Ready" : "not Ready"))).toList();
+                "node " + p.getSpec().getNodeName() + ", " + (ServiceBackends.isReady(p) ? "Ready" : "not Ready"))).toList();
         return missing.isEmpty()
                 ? CheckResult.passed("vector-pods", title, readyOn.size() + " of " + nodes.size() + " nodes", evidence)
                 : CheckResult.failed("vector-pods", title, "no Ready Vector pod on " + String.join(", ", missing),
@@ -136,10 +137,6 @@ final class VectorChecks {
         return Double.isNaN(value) ? 0 : value;
     }
 
-    private static boolean ready(Pod pod) {
-        return pod.getStatus() != null && pod.getStatus().getConditions() != null && pod.getStatus().getConditions()
-                .stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
-    }
 
     private static String abbreviate(String line) {
         return line.length() > 160 ? line.substring(0, 160) + "…" : line;

@@ -36,6 +36,7 @@ public final class StepRegistry {
                 .step(new dev.homelab.console.migration.phase3.VectorAgentStep())
                 .step(new dev.homelab.console.migration.phase4.GrafanaDatasourcesStep())
                 .step(new dev.homelab.console.migration.decommission.DecommissionStep())
+                .step(new dev.homelab.console.migration.decommission.LeftoversStep())
                 .build();
     }
 }

@@ -56,6 +56,8 @@ public final class VictoriaMetricsK8sStackChart implements Chart {
                 .selector("app.kubernetes.io/instance", release)
                 .container("operator", "victoriametrics/operator:v0.74.1",
                         List.of("--zap-log-level=info", "--enable-leader-election"), "http:8080", "webhook:9443")
+                .env("VM_ENABLEDPROMETHEUSCONVERTEROWNERREFERENCES",
+                        String.valueOf(v.bool("victoria-metrics-operator.operator.enable_converter_ownership", false)))
                 .service(release + "-victoria-metrics-operator", null, "http:8080", "webhook:443:9443").build());
 
         String vmsingleUrl = "http://vmsingle-" + full + "." + ns + ".svc.cluster.local.:8428";

@@ -45,6 +45,7 @@ public final class PodFactory {
                 }
                 container.addToPorts(port.build());
             }
+            c.env().forEach((key, value) -> container.addNewEnv().withName(key).withValue(value).endEnv());
             containers.add(container.build());
         }
         PodBuilder pod = new PodBuilder()

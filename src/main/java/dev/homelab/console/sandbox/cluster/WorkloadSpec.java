@@ -53,10 +53,21 @@ public record WorkloadSpec(Kind kind, String name, String profile, Map<String, S
                 .filter(p -> p.hostPort() > 0).map(ContainerSpec.Port::hostPort).toList();
     }
 
-    public record ContainerSpec(String name, String image, List<String> args, List<Port> ports) {
+    public record ContainerSpec(String name, String image, List<String> args, List<Port> ports, Map<String, String> env) {
         public ContainerSpec {
             args = List.copyOf(args);
             ports = List.copyOf(ports);
+            env = env == null ? Map.of() : Map.copyOf(env);
+        }
+
+        public ContainerSpec(String name, String image, List<String> args, List<Port> ports) {
+            this(name, image, args, ports, Map.of());
+        }
+
+        ContainerSpec withEnv(String key, String value) {
+            Map<String, String> more = new java.util.TreeMap<>(env);
+            more.put(key, value);
+            return new ContainerSpec(name, image, args, ports, more);
         }
 
         public record Port(String name, int containerPort, int hostPort) {

@@ -98,6 +98,12 @@ public final class Workloads {
         return this;
     }
 
+    /** An environment variable of the container added last (as the chart renders it into the pod template). */
+    public Workloads env(String key, String value) {
+        containers.set(containers.size() - 1, containers.get(containers.size() - 1).withEnv(key, value));
+        return this;
+    }
+
     /** A Service; ports as "name:port" or "name:port:targetPort". */
     public Workloads service(String serviceName, String simulation, String... ports) {
         services.add(new ServiceSpec(serviceName, simulation, servicePorts(ports), false));

@@ -1,5 +1,6 @@
 package dev.homelab.console.sandbox.grafana;
 
+import dev.homelab.console.sandbox.cluster.PodFactory;
 import dev.homelab.console.sandbox.SandboxWorld;
 import dev.homelab.console.sandbox.SimulatedService;
 import dev.homelab.console.stack.grafana.SidecarDatasources;
@@ -74,13 +75,9 @@ public final class GrafanaSimulation implements SimulatedService {
         }
         Map<String, String> selector = service.getSpec().getSelector();
         boolean ready = selector != null && world.kube().pods().inNamespace(parts[1]).withLabels(selector).list()
-                .getItems().stream().anyMatch(GrafanaSimulation::ready);
+                .getItems().stream().anyMatch(PodFactory::isReady);
         return ready ? new SimulatedGrafana.Probe(true, "Data source is working")
                 : new SimulatedGrafana.Probe(false, "Get \"" + url + "\": dial tcp: connect: connection refused");
     }
 
-    private static boolean ready(Pod pod) {
-        return pod.getStatus() != null && pod.getStatus().getConditions() != null && pod.getStatus().getConditions()
-                .stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
-    }
 }

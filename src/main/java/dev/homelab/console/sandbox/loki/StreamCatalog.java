@@ -1,5 +1,6 @@
 package dev.homelab.console.sandbox.loki;
 
+import dev.homelab.console.stack.vector.LokiLabels;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeCondition;
@@ -20,11 +21,17 @@ import java.util.TreeMap;
  * up when it was written (a node that is down writes nothing, ever) and a log agent (Alloy, Vector, Promtail) shipped
  * it: lines written while a node had no agent appear once an agent runs there again, as a real agent catches up from
  * the kubelet's log files and the journal. Refreshed from the cluster every couple of seconds.
+ * <p>
+ * The labels depend on the agent that shipped a line: the streams of the old agents (Alloy, Promtail) carry Alloy-style
+ * labels and end once no pod of those agents is left in the cluster (Alloy removed); on a node where Vector runs, the
+ * same lines also arrive under the labels {@code stack.vector.VectorAgentConfig} gives them (job=kubernetes-pods,
+ * and for the journal namespace=host, pod=unit, container=identifier, app=job=journald), from when Vector started there.
  */
 final class StreamCatalog {
 
     static final Duration HISTORY = Duration.ofDays(7);
     private static final String PROFILE = "sandbox.homelab.dev/profile";
+    private static final String VECTOR = "vector:";
     private static final List<String> AGENTS = List.of("alloy", "vector", "promtail", "fluent-bit");
 
     private final KubernetesClient kube;
@@ -36,6 +43,7 @@ final class StreamCatalog {
     private final Map<String, Boolean> agentNow = new HashMap<>();
     private volatile List<SimStream> snapshot = List.of();
     private boolean first = true;
+    private boolean legacyAgentSeen;
 
     /** {@code nodePowered} says whether a node is up right now (the sandbox's node control knows before the API). */
     StreamCatalog(KubernetesClient kube, Instant start, java.util.function.Predicate<String> nodePowered) {
@@ -65,13 +73,22 @@ final class StreamCatalog {
         long nowNanos = nanos(now);
         long historyStart = startNanos - HISTORY.toNanos();
         Map<String, Boolean> agents = new HashMap<>();
+        Map<String, Boolean> vectorNodes = new HashMap<>();
+        boolean legacyAgentNow = false;
         List<Pod> pods = kube.pods().inAnyNamespace().list().getItems();
         for (Pod pod : pods) {
             String node = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
-            if (node != null && isAgent(pod) && "Running".equals(phase(pod))) {
+            boolean agent = isAgent(pod);
+            legacyAgentNow |= agent && !isVector(pod);
+            if (node != null && agent && "Running".equals(phase(pod))) {
                 agents.put(node, true);
+                if (isVector(pod)) {
+                    vectorNodes.put(node, true);
+                }
             }
         }
+        legacyAgentSeen |= legacyAgentNow;
+        boolean legacyRemoved = legacyAgentSeen && !legacyAgentNow;
         for (Node node : kube.nodes().list().getItems()) {
             String name = node.getMetadata().getName();
             boolean ready = ready(node) && nodePowered.test(name);
@@ -86,6 +103,11 @@ final class StreamCatalog {
             String unit = server ? "k3s.service" : "k3s-agent.service";
             addJournal(name, unit, server ? LineStyle.K3S : LineStyle.K3S_AGENT, historyStart);
             addJournal(name, "kernel", LineStyle.KERNEL, historyStart);
+            if (vectorNodes.containsKey(name)) {
+                addVectorJournal(name, unit, server ? "k3s" : "k3s-agent", server ? LineStyle.K3S : LineStyle.K3S_AGENT,
+                        nowNanos);
+                addVectorJournal(name, "kernel", "kernel", LineStyle.KERNEL, nowNanos);
+            }
         }
         Map<String, Boolean> alive = new HashMap<>();
         for (Pod pod : pods) {
@@ -100,13 +122,32 @@ final class StreamCatalog {
                         + container.getName();
                 alive.put(id, true);
                 SimStream existing = streams.get(id);
-                if (existing == null || existing.untilNanos() != Long.MAX_VALUE) {
+                if (!legacyRemoved && (existing == null || existing.untilNanos() != Long.MAX_VALUE)) {
                     streams.put(id, podStream(pod, container, node, from));
+                }
+                if (vectorNodes.containsKey(node)) {
+                    alive.put(VECTOR + id, true);
+                    SimStream shipped = streams.get(VECTOR + id);
+                    if (shipped == null || shipped.untilNanos() != Long.MAX_VALUE) {
+                        streams.put(VECTOR + id, vectorPodStream(pod, container, node, Math.max(from, nowNanos)));
+                    }
                 }
             }
         }
-        streams.replaceAll((id, stream) -> id.startsWith("journal:") || alive.containsKey(id)
-                || stream.untilNanos() != Long.MAX_VALUE ? stream : stream.endedAt(nowNanos));
+        for (Map.Entry<String, SimStream> entry : streams.entrySet()) {
+            String id = entry.getKey();
+            SimStream stream = entry.getValue();
+            if (stream.untilNanos() != Long.MAX_VALUE) {
+                continue;
+            }
+            boolean vectorJournal = id.startsWith(VECTOR + "journal:");
+            boolean legacy = !id.startsWith(VECTOR);
+            boolean ends = vectorJournal ? !vectorNodes.containsKey(stream.node())
+                    : legacy && legacyRemoved || !id.contains("journal:") && !alive.containsKey(id);
+            if (ends) {
+                entry.setValue(stream.endedAt(nowNanos));
+            }
+        }
         snapshot = List.copyOf(streams.values());
         first = false;
     }
@@ -122,6 +163,47 @@ final class StreamCatalog {
             labels.put("job", "systemd-journal");
             return stream(labels, node, style, id, from);
         });
+    }
+
+    /** A journal unit as Vector's journald remap labels it, from {@code from} (when Vector started on the node). */
+    private void addVectorJournal(String node, String unit, String identifier, LineStyle style, long from) {
+        String id = VECTOR + "journal:" + node + "/" + unit;
+        SimStream existing = streams.get(id);
+        if (existing != null && existing.untilNanos() == Long.MAX_VALUE) {
+            return;
+        }
+        Map<String, String> labels = new TreeMap<>();
+        labels.put("namespace", LokiLabels.HOST_NAMESPACE);
+        labels.put("pod", unit);
+        labels.put("container", identifier);
+        labels.put("node", node);
+        labels.put("app", LokiLabels.JOB_JOURNAL);
+        labels.put("job", LokiLabels.JOB_JOURNAL);
+        streams.put(id, stream(labels, node, style, id, from));
+    }
+
+    /** A container's stream as Vector's kubernetes_logs remap labels it (the bounded label set, nothing else). */
+    private static SimStream vectorPodStream(Pod pod, Container container, String node, long from) {
+        Map<String, String> podLabels = pod.getMetadata().getLabels() == null ? Map.of() : pod.getMetadata().getLabels();
+        String app = podLabels.getOrDefault("app.kubernetes.io/name", podLabels.getOrDefault("app",
+                container.getName()));
+        Map<String, String> labels = new TreeMap<>();
+        labels.put("namespace", pod.getMetadata().getNamespace());
+        labels.put("pod", pod.getMetadata().getName());
+        labels.put("container", container.getName());
+        labels.put("node", node);
+        labels.put("app", app);
+        labels.put("job", LokiLabels.JOB_PODS);
+        String id = VECTOR + pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName() + "/"
+                + container.getName();
+        return stream(labels, node, LineStyle.forContainer(container.getName(), app), id, from);
+    }
+
+    private static boolean isVector(Pod pod) {
+        Map<String, String> annotations = pod.getMetadata().getAnnotations();
+        Map<String, String> labels = pod.getMetadata().getLabels();
+        return "vector".equals(annotations == null ? null : annotations.get(PROFILE))
+                || "vector".equals(labels == null ? null : labels.get("app.kubernetes.io/name"));
     }
 
     private static SimStream podStream(Pod pod, Container container, String node, long from) {

@@ -1,8 +1,8 @@
 package dev.homelab.console.sandbox.vector;
 
+import dev.homelab.console.sandbox.cluster.PodFactory;
 import dev.homelab.console.sandbox.SandboxWorld;
 import dev.homelab.console.sandbox.SimulatedService;
-import io.fabric8.kubernetes.api.model.Pod;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
@@ -28,6 +28,7 @@ public final class SimulatedVector implements SimulatedService {
     private double sent;
     private double errors;
     private double buffered;
+    private boolean counting;
 
     public SimulatedVector(SandboxWorld world) {
         this.world = world;
@@ -65,6 +66,11 @@ public final class SimulatedVector implements SimulatedService {
     }
 
     private void advance(Instant now) {
+        if (!counting) {
+            // the simulation is made when its Service is first asked; Vector's counters run since its pods started
+            last = earliestPodStart().filter(start -> start.isBefore(now)).orElse(last);
+            counting = true;
+        }
         double seconds = Math.max(0, Duration.between(last, now).toMillis() / 1000.0);
         last = now;
         double produced = seconds * EVENTS_PER_SECOND;
@@ -78,13 +84,15 @@ public final class SimulatedVector implements SimulatedService {
         }
     }
 
-    private boolean lokiReady() {
-        return world.kube().pods().inAnyNamespace().withLabel("app.kubernetes.io/name", "loki").list().getItems()
-                .stream().anyMatch(SimulatedVector::ready);
+    private java.util.Optional<Instant> earliestPodStart() {
+        return world.kube().pods().inAnyNamespace().withLabel("app.kubernetes.io/name", "vector").list().getItems()
+                .stream().filter(PodFactory::isReady).map(pod -> pod.getMetadata().getCreationTimestamp())
+                .filter(java.util.Objects::nonNull).map(Instant::parse).min(Instant::compareTo);
     }
 
-    private static boolean ready(Pod pod) {
-        return pod.getStatus() != null && pod.getStatus().getConditions() != null && pod.getStatus().getConditions()
-                .stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    private boolean lokiReady() {
+        return world.kube().pods().inAnyNamespace().withLabel("app.kubernetes.io/name", "loki").list().getItems()
+                .stream().anyMatch(PodFactory::isReady);
     }
+
 }

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Prometheus-compatible read API both simulated databases serve (vmsingle and kube-prometheus-stack's
@@ -17,6 +19,8 @@ import java.util.Map;
  * {@code /api/v1/export}, with the documented envelopes.
  */
 final class PromApiSimulation {
+
+    private static final Pattern FIRST_SAMPLE = Pattern.compile("min\\(tfirst_over_time\\((up(?:\\{[^}]*})?)\\[\\w+]\\)\\)");
 
     private final UpSeries series;
     private final boolean victoriaMetrics;
@@ -43,13 +47,33 @@ final class PromApiSimulation {
     }
 
     private MockResponse query(RecordedRequest request, Instant now) {
-        UpSeries.Selector selector = UpSeries.parse(SimHttp.param(request, "query", ""));
+        String expression = SimHttp.param(request, "query", "");
+        Matcher firstSample = FIRST_SAMPLE.matcher(expression.replace(" ", ""));
+        if (firstSample.matches()) {
+            return oldestSample(firstSample.group(1), now);
+        }
+        UpSeries.Selector selector = UpSeries.parse(expression);
         List<Object> result = new ArrayList<>();
         for (UpSeries.Result r : series.latest(selector)) {
             ScrapeModel.Point point = r.points().get(0);
             result.add(Map.of("metric", r.labels(), "value", List.of(seconds(now.toEpochMilli()),
                     format(point.value()))));
         }
+        return success(Map.of("resultType", "vector", "result", result));
+    }
+
+    /** {@code min(tfirst_over_time(up[30d]))}: the timestamp (seconds) of the oldest raw {@code up} sample held. */
+    private MockResponse oldestSample(String selectorText, Instant now) {
+        UpSeries.Selector selector = UpSeries.parse(selectorText);
+        long oldest = Long.MAX_VALUE;
+        for (UpSeries.Result r : series.select(selector, Instant.EPOCH, now)) {
+            for (ScrapeModel.Point p : r.points()) {
+                oldest = Math.min(oldest, p.timestampMillis());
+            }
+        }
+        List<Object> result = oldest == Long.MAX_VALUE ? List.of()
+                : List.of(Map.of("metric", Map.of(), "value", List.of(seconds(now.toEpochMilli()),
+                format(oldest / 1000.0))));
         return success(Map.of("resultType", "vector", "result", result));
     }
 

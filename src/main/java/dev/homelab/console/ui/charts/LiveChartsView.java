@@ -121,7 +121,7 @@ final class LiveChartsView extends VBox {
         return bar;
     }
 
-    private HBox actions() {
+    private VBox actions() {
         Button capture = new Button("Capture baseline…");
         capture.setId("capture-baseline");
         capture.setOnAction(e -> captureBaseline());
@@ -144,10 +144,9 @@ final class LiveChartsView extends VBox {
         store.textProperty().bind(model.storeText);
         store.setWrapText(true);
         HBox buttons = new HBox(8, capture, fill, png, csv);
+        buttons.getChildren().forEach(b -> ((Button) b).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
         VBox status = new VBox(2, sampler, store, message);
-        HBox row = new HBox(16, buttons, status);
-        HBox.setHgrow(status, Priority.ALWAYS);
-        return row;
+        return new VBox(6, buttons, status);
     }
 
     private void captureBaseline() {

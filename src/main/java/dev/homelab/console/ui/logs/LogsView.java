@@ -127,7 +127,7 @@ final class LogsView {
         VBox.setVgrow(list, Priority.ALWAYS);
         SplitPane split = new SplitPane(center, detail);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.8);
+        split.setDividerPositions(0.86);
         SplitPane.setResizableWithParent(detail, false);
 
         BorderPane root = new BorderPane(split);
@@ -329,12 +329,26 @@ final class LogsView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         counts.getStyleClass().add(Styles.TEXT_MUTED);
+        counts.setMinWidth(Region.USE_PREF_SIZE);
         counts.textProperty().bind(Bindings.createStringBinding(this::countsText, model.visible, model.received,
                 model.droppedByLoki, model.skippedByView, model.resultSummary, model.mode));
-        HBox bar = new HBox(6, levels, searchField, onlyMatching, wrap, fold, pretty, tailControls, export, spacer,
-                counts);
+        HBox bar = new HBox(6, levels, searchField, onlyMatching, wrap, fold, pretty, spacer, export);
         bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
+        HBox controls = new HBox(8, tailControls, counts);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        keepFullWidth(bar);
+        keepFullWidth(levels);
+        keepFullWidth(tailControls);
+        return new VBox(6, bar, controls);
+    }
+
+    /** Buttons keep their text: the bar wraps into rows rather than truncating labels to "…". */
+    private static void keepFullWidth(HBox box) {
+        box.getChildren().forEach(node -> {
+            if (node instanceof javafx.scene.control.Control control && !(node instanceof TextField)) {
+                control.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        });
     }
 
     private String countsText() {

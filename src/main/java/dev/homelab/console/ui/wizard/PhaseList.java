@@ -26,7 +26,7 @@ final class PhaseList extends VBox {
         this.model = model;
         setSpacing(4);
         setPadding(new Insets(8));
-        setPrefWidth(330);
+        setPrefWidth(400);
         setId("phase-list");
         model.phases().addListener((javafx.collections.ListChangeListener<Phase>) change -> rebuild());
         rebuild();
@@ -66,6 +66,9 @@ final class PhaseList extends VBox {
         open.setId("step-" + step.id());
         open.setMaxWidth(Double.MAX_VALUE);
         open.setAlignment(Pos.CENTER_LEFT);
+        // step titles are sentences: wrap them rather than cut them
+        open.setWrapText(true);
+        open.setTooltip(new javafx.scene.control.Tooltip(step.title()));
         open.setOnAction(e -> model.select(step));
         HBox.setHgrow(open, Priority.ALWAYS);
         var record = model.record(step.id());

@@ -8,7 +8,7 @@ final class StateBadge extends Label {
 
     StateBadge() {
         setMinWidth(USE_PREF_SIZE);
-        setPrefWidth(86);
+        setPrefWidth(104);
         show(StepState.NOT_STARTED);
     }
 

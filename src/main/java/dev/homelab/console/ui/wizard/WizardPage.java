@@ -52,12 +52,50 @@ public final class WizardPage implements Page {
         ScrollPane detail = new ScrollPane(new StepDetail(model));
         detail.setFitToWidth(true);
         SplitPane split = new SplitPane(phases, detail);
-        split.setDividerPositions(0.3);
+        split.setDividerPositions(0.4);
         BorderPane root = new BorderPane(split);
-        root.setTop(new VBox(lockBanner(), resumeBanner()));
+        root.setTop(new VBox(toolbar(), lockBanner(), resumeBanner()));
         root.setId("wizard-page");
         model.open();
         return root;
+    }
+
+    private Node toolbar() {
+        Label written = new Label();
+        written.setId("report-written");
+        Button report = new Button("Write report");
+        report.setId("write-report");
+        report.setTooltip(new javafx.scene.control.Tooltip("Every phase and step with its evidence and the "
+                + "before/after comparison, as one HTML file (no secrets in it)"));
+        report.disableProperty().bind(model.busy());
+        report.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Write the migration report");
+            chooser.setInitialFileName("migration-report.html");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("HTML", "*.html"));
+            java.io.File file = chooser.showSaveDialog(report.getScene().getWindow());
+            if (file != null) {
+                model.writeReport(file.toPath(), path -> written.setText("Report written to " + path));
+            }
+        });
+        Button export = new Button("Export for GitOps");
+        export.setId("export-gitops");
+        export.setTooltip(new javafx.scene.control.Tooltip("Values, Flux and Argo CD manifests, Secret templates "
+                + "(no values) and helm commands for the target state, for clusters managed with Flux or Argo CD"));
+        export.disableProperty().bind(model.busy());
+        export.setOnAction(e -> {
+            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+            chooser.setTitle("Export the target state for GitOps");
+            java.io.File folder = chooser.showDialog(export.getScene().getWindow());
+            if (folder != null) {
+                model.exportTarget(folder.toPath(), files -> written.setText(files.size() + " files written to "
+                        + folder));
+            }
+        });
+        HBox bar = new HBox(8, report, export, written);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 8, 6, 8));
+        return bar;
     }
 
     private Node lockBanner() {

@@ -199,6 +199,25 @@ public final class WizardViewModel {
     }
 
     /** Re-checks steps a crashed console left running. */
+    /** Writes the migration report (HTML) to {@code file}; {@code written} gets the path once it is on disk. */
+    public void writeReport(java.nio.file.Path file, java.util.function.Consumer<java.nio.file.Path> written) {
+        run("Writing the migration report", progress -> dev.homelab.console.migration.report.ReportWriter
+                .write(engine.get(), file), written);
+    }
+
+    /** Writes the target state for GitOps into {@code folder}; {@code written} gets the files once they are on disk. */
+    public void exportTarget(java.nio.file.Path folder, java.util.function.Consumer<List<java.nio.file.Path>> written) {
+        run("Exporting the target state for GitOps", progress -> {
+            try {
+                return dev.homelab.console.migration.export.TargetStateExport.write(engine.get(), folder);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not export to " + folder + ": " + e.getMessage(), e);
+            }
+        }, written);
+    }
+
     public void resume() {
         run("Re-checking interrupted steps", progress -> engine.get().resume(progress), (List<InterruptedStep> r) -> {
             interrupted.clear();

@@ -237,6 +237,37 @@ class LokiSimulationTest {
         };
     }
 
+    @Test
+    void linesShippedByVectorCarryVectorLabelsAndAlloyStreamsEndWhenAlloyIsRemoved() throws Exception {
+        pod("logs", "vector-v1", "pi-1", "vector", "vector", "vector");
+        pod("logs", "vector-v2", "pi-2", "vector", "vector", "vector");
+        kube.pods().inNamespace("monitoring").withName("alloy-a1").delete();
+        kube.pods().inNamespace("monitoring").withName("alloy-b2").delete();
+        Instant removed = Instant.now();
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            Instant now = Instant.now();
+            QueryResult pods = client.queryRange(new LogQuery("{job=\"kubernetes-pods\"}", removed, now, 1000,
+                    LogQuery.Direction.FORWARD, null));
+            assertThat(pods.entries()).extracting(e -> e.labels().get("node")).contains("pi-1", "pi-2");
+            assertThat(pods.entries()).allSatisfy(e -> assertThat(e.labels().asMap().keySet())
+                    .containsExactlyInAnyOrderElementsOf(dev.homelab.console.stack.vector.LokiLabels.NAMES));
+            QueryResult journal = client.queryRange(new LogQuery("{job=\"journald\"}", removed, now, 1000,
+                    LogQuery.Direction.FORWARD, null));
+            assertThat(journal.entries()).isNotEmpty().allSatisfy(e -> assertThat(e.labels().asMap())
+                    .containsEntry("namespace", "host").containsEntry("app", "journald"));
+            assertThat(journal.entries()).extracting(e -> e.labels().get("pod"))
+                    .contains("k3s.service", "k3s-agent.service");
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(removed.plusSeconds(20)));
+        QueryResult alloyStyle = client.queryRange(new LogQuery("{source_type=~\"kubernetes_logs|journald\"}",
+                removed.plusSeconds(10), Instant.now(), 100, LogQuery.Direction.FORWARD, null));
+        QueryResult vectorStyle = client.queryRange(new LogQuery("{job=~\"kubernetes-pods|journald\"}",
+                removed.plusSeconds(10), Instant.now(), 100, LogQuery.Direction.FORWARD, null));
+        assertThat(alloyStyle.entries()).as("Alloy-style lines after Alloy was removed").isEmpty();
+        assertThat(vectorStyle.entries()).isNotEmpty();
+    }
+
     private void node(String name, boolean server, boolean ready) {
         NodeBuilder node = new NodeBuilder().withNewMetadata().withName(name)
                 .addToLabels("kubernetes.io/arch", "arm64").endMetadata()

@@ -89,6 +89,7 @@ class LogsPageUiTest {
                 assertThat(row.entry().labels().get("namespace")).isEqualTo("kube-system"));
         assertThat(robot.lookup(".log-row").queryAll()).isNotEmpty();
         assertThat(model().connection.get()).contains("Loki").contains("loki");
+        snapshot(robot, "logs-tail.png");
     }
 
     @Test
@@ -150,6 +151,19 @@ class LogsPageUiTest {
         assertThat(model().resultSummary.get()).contains("lines");
         assertThat(model().tailState.get()).isNotEqualTo(TailState.LIVE);
         assertThat(view(robot).volume.isVisible()).isTrue();
+        snapshot(robot, "logs-query.png");
+    }
+
+    /** For looking at the page: target/screenshots/*.png. */
+    private void snapshot(FxRobot robot, String name) {
+        call(robot, () -> {
+            javafx.scene.image.WritableImage image = page.view().getScene().snapshot(null);
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(dir);
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png",
+                    dir.resolve(name).toFile());
+            return null;
+        });
     }
 
     private void awaitLiveWithLines(FxRobot robot) {

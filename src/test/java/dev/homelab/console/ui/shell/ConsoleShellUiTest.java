@@ -77,6 +77,32 @@ class ConsoleShellUiTest {
     }
 
     @Test
+    void deniedPermissionsAreReviewedWithWhatTheyAreNeededForBeforeThePagesOpen(FxRobot robot) throws Exception {
+        Path scenario = home.resolve("rbac-denied.yaml");
+        try (var in = ConsoleShellUiTest.class.getResourceAsStream("/sandbox/scenarios/rbac-denied.yaml")) {
+            assertThat(in).as("the sandbox's rbac-denied scenario").isNotNull();
+            Files.copy(in, scenario);
+        }
+        pickedFile.set(scenario);
+
+        robot.clickOn("#rehearse-scenario-button");
+
+        waitFor(robot, "#permission-checklist", javafx.scene.layout.VBox.class, 240);
+        assertThat(robot.lookup("#permission-summary").queryAs(Label.class).getText()).contains("not allowed");
+        List<String> denied = robot.lookup("#permission-checklist .not-allowed").queryAll().stream()
+                .map(row -> robot.from(row).lookup(".label").queryAllAs(Label.class).stream().map(Label::getText)
+                        .reduce("", (a, b) -> a + " " + b))
+                .toList();
+        assertThat(denied).isNotEmpty().allMatch(row -> row.contains("needed for"));
+        assertThat(robot.lookup("#node-table").tryQuery()).isEmpty();
+
+        robot.clickOn("#review-continue");
+
+        TableView<?> nodes = waitFor(robot, "#node-table", TableView.class, 60);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> nodes.getItems().size() == 4);
+    }
+
+    @Test
     void aBrokenKubeconfigShowsWhatIsWrongAndHowToFixIt(FxRobot robot) throws Exception {
         Path broken = home.resolve("broken-kubeconfig.yaml");
         Files.writeString(broken, "apiVersion: v1\nkind: Config\nclusters:\n  - name: lab\n    cluster: [unclosed\n");

@@ -1,0 +1,59 @@
+package dev.homelab.console.cli.migrate;
+
+import dev.homelab.console.cli.CliFailure;
+import dev.homelab.console.cli.CliSupport;
+import dev.homelab.console.cli.ConnectionOptions;
+import dev.homelab.console.cli.ExitCodes;
+import dev.homelab.console.cli.OutputFormat;
+import dev.homelab.console.migration.LockHeldException;
+import dev.homelab.console.migration.export.TargetStateExport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code migrate export --out DIR}: the target state for Flux / Argo CD, from the values the steps install. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write the target state for GitOps (values, Flux HelmRepository/HelmRelease, Argo CD "
+                + "Applications, extra manifests, Secret templates without values, helm commands) to a folder.")
+public final class MigrateExportCommand implements Callable<Integer> {
+
+    @Mixin
+    ConnectionOptions options = new ConnectionOptions();
+    @Mixin
+    MigrationOptions migrationOptions = new MigrationOptions();
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "the folder to write")
+    Path out;
+
+    @Override
+    public Integer call() {
+        return CliSupport.run(() -> {
+            try (MigrateSession session = MigrateSession.open(options, migrationOptions)) {
+                List<Path> files;
+                try {
+                    files = TargetStateExport.write(session.engine, out);
+                } catch (IllegalStateException e) {
+                    throw new CliFailure(ExitCodes.CHECK_FAILED, e.getMessage());
+                } catch (Exception e) {
+                    throw new CliFailure(ExitCodes.OPERATION_FAILED, "Could not export to " + out + ": "
+                            + e.getMessage());
+                }
+                if (options.output == OutputFormat.json) {
+                    CliSupport.printJson(Map.of("folder", out.toAbsolutePath().toString(),
+                            "files", files.stream().map(Path::toString).toList()));
+                } else {
+                    System.out.println("Target state written to " + out.toAbsolutePath() + ":");
+                    files.forEach(f -> System.out.println("  " + f));
+                }
+                return ExitCodes.OK;
+            } catch (LockHeldException e) {
+                throw new CliFailure(ExitCodes.OPERATION_FAILED, e.getMessage());
+            }
+        });
+    }
+}

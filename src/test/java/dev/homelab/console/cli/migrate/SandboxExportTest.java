@@ -1,0 +1,91 @@
+package dev.homelab.console.cli.migrate;
+
+import dev.homelab.console.cli.HomelabConsoleCommand;
+import dev.homelab.console.util.Json;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code migrate export} against the sandbox: every file parses back, and no secret value is in any of them. */
+class SandboxExportTest {
+
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private String originalHome;
+
+    @BeforeEach
+    void capture() {
+        originalOut = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        originalHome = System.getProperty("homelab.home");
+        System.setProperty("homelab.home", dir.resolve("home").toString());
+        MigrateSession.environment = Map.of("ALERTMANAGER_PUSHOVER_TOKEN", "export-token-value",
+                "PUSHOVER_USER_KEY", "export-user-key-value")::get;
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        MigrateSession.environment = System::getenv;
+        if (originalHome == null) {
+            System.clearProperty("homelab.home");
+        } else {
+            System.setProperty("homelab.home", originalHome);
+        }
+    }
+
+    @Test
+    void exportWritesTheTargetStateThatParsesBack() throws IOException {
+        Path folder = dir.resolve("gitops");
+        int code = HomelabConsoleCommand.execute(new String[] {"migrate", "export", "--sandbox", "--out",
+                folder.toString()});
+
+        assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        List<Path> yamlFiles = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.filter(f -> f.toString().endsWith(".yaml")).forEach(yamlFiles::add);
+        }
+        List<String> kinds = new ArrayList<>();
+        for (Path file : yamlFiles) {
+            String text = Files.readString(file);
+            assertThat(text).doesNotContain("export-token-value").doesNotContain("export-user-key-value");
+            for (String document : text.split("(?m)^---\\s*$")) {
+                if (document.isBlank()) {
+                    continue;
+                }
+                JsonNode node = Json.YAML.readTree(document);
+                if (node.has("kind")) {
+                    kinds.add(node.get("kind").asText());
+                }
+            }
+        }
+        assertThat(kinds).contains("HelmRelease", "Application", "HelmRepository", "ConfigMap", "Secret");
+        JsonNode vmValues = Json.YAML.readTree(Files.readString(folder.resolve("values/monitoring-vmks.yaml")));
+        assertThat(vmValues.at("/vmsingle/spec/retentionPeriod").asText()).isEqualTo("14d");
+        assertThat(Files.readString(folder.resolve("helm-commands.sh")))
+                .contains("helm upgrade --install vmks", "helm upgrade --install vector");
+        try (Stream<Path> manifests = Files.list(folder.resolve("manifests"))) {
+            Path configMap = manifests.filter(f -> f.getFileName().toString().endsWith(".configmap.yaml"))
+                    .findFirst().orElseThrow();
+            assertThat(Json.YAML.readTree(Files.readString(configMap)).at("/data").toString())
+                    .contains("kubernetes_logs").contains("journald");
+        }
+    }
+}
