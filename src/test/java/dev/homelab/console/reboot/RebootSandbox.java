@@ -26,7 +26,12 @@ public final class RebootSandbox {
 
     /** The migrated lab plus the given scenario fault lines (e.g. {@code "- {type: vmagent-buffer-emptydir}"}). */
     public static SandboxLab migrated(String... faultLines) {
-        String yaml = builtIn("migrated");
+        return migrated(java.util.function.UnaryOperator.identity(), faultLines);
+    }
+
+    /** The migrated lab with its scenario text edited first (e.g. its timing). */
+    public static SandboxLab migrated(java.util.function.UnaryOperator<String> edit, String... faultLines) {
+        String yaml = edit.apply(builtIn("migrated"));
         if (faultLines.length > 0) {
             yaml = yaml + "faults:\n" + String.join("", java.util.Arrays.stream(faultLines)
                     .map(line -> "  " + line + "\n").toList());

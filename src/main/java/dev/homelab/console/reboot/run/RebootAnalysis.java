@@ -13,6 +13,7 @@ import dev.homelab.console.reboot.timeline.Milestone;
 import dev.homelab.console.reboot.timeline.RebootTimeline;
 import dev.homelab.console.reboot.verdict.AlertClaims;
 import dev.homelab.console.reboot.verdict.LogsClaims;
+import dev.homelab.console.reboot.verdict.Claim;
 import dev.homelab.console.reboot.verdict.MetricsClaims;
 import dev.homelab.console.reboot.verdict.NodeClaims;
 import dev.homelab.console.task.Progress;
@@ -65,8 +66,11 @@ final class RebootAnalysis {
         claims.add(NodeClaims.recovered(node, timeline));
 
         awaitQueueDrained(progress);
-        claims.add(MetricsClaims.buffered(history, requested, back == null ? clock.instant() : back,
-                metricsNotExercised()));
+        claims.add(monitoring.vmagent() == null
+                ? CheckResult.unverified(Claim.METRICS_BUFFERED.id(), Claim.METRICS_BUFFERED.title(),
+                        monitoring.vmagentMissing(), List.of())
+                : MetricsClaims.buffered(history, requested, back == null ? clock.instant() : back,
+                        metricsNotExercised()));
         GapReport gaps = null;
         if (monitoring.vmsingle() == null) {
             claims.add(CheckResult.unverified("metrics-complete", "Metrics complete", monitoring.vmsingleMissing(),
