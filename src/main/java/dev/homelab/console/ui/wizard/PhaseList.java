@@ -68,6 +68,7 @@ final class PhaseList extends VBox {
         open.setAlignment(Pos.CENTER_LEFT);
         // step titles are sentences: wrap them rather than cut them
         open.setWrapText(true);
+        open.setMnemonicParsing(false);
         open.setTooltip(new javafx.scene.control.Tooltip(step.title()));
         open.setOnAction(e -> model.select(step));
         HBox.setHgrow(open, Priority.ALWAYS);
