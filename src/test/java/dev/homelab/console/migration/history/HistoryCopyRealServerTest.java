@@ -63,9 +63,14 @@ class HistoryCopyRealServerTest {
             assertThat(partial.verdict()).as(partial.summary()).isEqualTo(Verdict.FAILED);
             assertThat(partial.summary()).contains("of " + String.format("%,d", SERIES * SAMPLES_PER_SERIES));
 
-            copyWithVmctl(snapshot, vm.baseUri(), start, end);
-            awaitStableCount(target, start.minusSeconds(1), window);
-            CheckResult complete = SampleCountComparison.compare(source, target, start.minusSeconds(1), window);
+            // vmctl 1.79 sometimes skips series silently (platform.md) — exactly why the console counts samples and
+            // tells the user to copy again; the test does what the console advises, at most three times
+            CheckResult complete = null;
+            for (int attempt = 0; attempt < 3 && (complete == null || !complete.passed()); attempt++) {
+                copyWithVmctl(snapshot, vm.baseUri(), start, end);
+                awaitStableCount(target, start.minusSeconds(1), window);
+                complete = SampleCountComparison.compare(source, target, start.minusSeconds(1), window);
+            }
             assertThat(complete.verdict()).as(complete.summary() + " " + complete.evidence()).isEqualTo(Verdict.PASSED);
             assertThat(complete.evidence()).hasSize(2);
         }
