@@ -43,7 +43,7 @@ import java.util.Optional;
 public final class DecommissionStep implements MigrationStep {
 
     public static final String ID = "decommission";
-    public static final String MIN_HISTORY_SETTING = "decommission.minimumHistoryHours";
+    public static final String MIN_HISTORY_SETTING = DecommissionSettings.MIN_HISTORY_HOURS;
     static final List<String> ORDER = List.of("alloy", "kube-prometheus-stack");
 
     @Override
@@ -174,8 +174,7 @@ public final class DecommissionStep implements MigrationStep {
         required.put(2, List.of(PushoverSecretStep.ID, VmStackInstallStep.ID, PushoverTestStep.ID));
         required.put(3, List.of(LokiReviewStep.ID, VectorAgentStep.ID));
         required.put(4, List.of(GrafanaDatasourcesStep.ID));
-        Duration minimum = context.settings().extra(MIN_HISTORY_SETTING).map(h -> Duration.ofHours(Long.parseLong(h)))
-                .orElse(DecommissionGate.DEFAULT_MINIMUM_HISTORY);
+        Duration minimum = DecommissionSettings.minimumHistory(context.settings());
         return DecommissionGate.evaluate(journal, required, VmStackInstallStep.ID, PushoverTestStep.ID,
                 oldestSample(context), minimum, Instant.now());
     }

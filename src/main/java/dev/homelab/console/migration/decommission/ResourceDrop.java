@@ -16,12 +16,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The point of the migration, measured: the "before" baseline against the last 30 minutes, from the console's own
+ * The point of the migration, measured: the "before" baseline against the last 30 minutes (adjustable: {@link
+ * DecommissionSettings#AFTER_WINDOW_MINUTES}), from the console's own
  * usage history (metrics.k8s.io samples), with the comparison's noise rule deciding what counts as a drop.
  */
 final class ResourceDrop {
 
-    static final Duration AFTER = Duration.ofMinutes(30);
     static final String ID = "resource-drop";
     static final String TITLE = "Node memory dropped after the old stack left";
 
@@ -29,11 +29,12 @@ final class ResourceDrop {
     }
 
     static CheckResult check(StepContext context) {
+        Duration after = DecommissionSettings.afterWindow(context.settings());
         Optional<java.time.Instant> removed = removedAt(context);
-        if (removed.isPresent() && removed.get().plus(AFTER).isAfter(java.time.Instant.now())) {
+        if (removed.isPresent() && removed.get().plus(after).isAfter(java.time.Instant.now())) {
             return CheckResult.unverified(ID, TITLE, "the old stack was removed at " + removed.get() + "; the after "
-                    + "window needs " + AFTER.toMinutes() + " minutes of usage after that — verify again from "
-                    + removed.get().plus(AFTER), List.of());
+                    + "window needs " + after.toMinutes() + " minutes of usage after that — verify again from "
+                    + removed.get().plus(after), List.of());
         }
         Optional<Telemetry> running = Telemetry.running(context.cluster().identity().clusterId());
         Telemetry telemetry = running.orElseGet(() -> Telemetry.offline(context.console()));
@@ -45,10 +46,10 @@ final class ResourceDrop {
                 return CheckResult.unverified(ID, TITLE, "no baseline was captured before the migration, so there is "
                         + "nothing to compare with", List.of());
             }
-            Comparison comparison = telemetry.compare(baseline.get().name(), AFTER);
+            Comparison comparison = telemetry.compare(baseline.get().name(), after);
             List<Evidence> evidence = new ArrayList<>();
             evidence.add(new Evidence("memory, all nodes (baseline '" + baseline.get().name() + "' vs last "
-                    + AFTER.toMinutes() + " min)", describe(comparison.totalMemory())));
+                    + after.toMinutes() + " min)", describe(comparison.totalMemory())));
             evidence.add(new Evidence("CPU, all nodes", describeCpu(comparison.totalCpu())));
             comparison.gone().forEach(c -> evidence.add(new Evidence("gone: " + c.label(),
                     mib(c.memory().before()) + " MiB")));
@@ -60,7 +61,7 @@ final class ResourceDrop {
                 case DECREASED -> CheckResult.passed(ID, TITLE, mib(-memory.absolute()) + " MiB less memory in use ("
                         + String.format(Locale.ROOT, "%.0f %%", -memory.relative() * 100) + ")", evidence);
                 case NOT_ENOUGH_DATA, GONE -> CheckResult.unverified(ID, TITLE, "not enough usage samples in the "
-                        + "baseline or in the last " + AFTER.toMinutes() + " minutes (keep the console connected, or "
+                        + "baseline or in the last " + after.toMinutes() + " minutes (keep the console connected, or "
                         + "sample with `compare --sample`)", evidence);
                 default -> CheckResult.failed(ID, TITLE, "memory " + memory.verdict().text() + " ("
                         + describe(memory) + ")", evidence);

@@ -54,6 +54,6 @@ class ResourceDropTest {
         CheckResult result = ResourceDrop.check(context);
 
         assertThat(result.verdict()).isEqualTo(Verdict.UNVERIFIED);
-        assertThat(result.summary()).contains("verify again from " + started.plus(ResourceDrop.AFTER));
+        assertThat(result.summary()).contains("verify again from " + started.plus(DecommissionSettings.DEFAULT_AFTER_WINDOW));
     }
 }
