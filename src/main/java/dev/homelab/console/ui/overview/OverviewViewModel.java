@@ -5,6 +5,7 @@ import dev.homelab.console.cluster.NodeUsage;
 import dev.homelab.console.cluster.NodeUsageSampler;
 import dev.homelab.console.cluster.NodeWatcher;
 import dev.homelab.console.cluster.UsageSample;
+import dev.homelab.console.ui.common.ConnectTiming;
 import dev.homelab.console.ui.common.FxCoalescer;
 import dev.homelab.console.ui.shell.UiContext;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -69,6 +70,7 @@ final class OverviewViewModel implements AutoCloseable {
     private void showNodes(List<NodeSummary> snapshot) {
         nodes = snapshot;
         rebuildRows();
+        ConnectTiming.nodesShown(snapshot.size());
     }
 
     private void showUsage(UsageSample sample) {

@@ -3,6 +3,7 @@ package dev.homelab.console.ui.shell;
 import dev.homelab.console.app.AppDirs;
 import dev.homelab.console.app.ConsoleContext;
 import dev.homelab.console.app.Settings;
+import dev.homelab.console.sandbox.SandboxPrestart;
 import dev.homelab.console.task.Progress;
 import dev.homelab.console.ui.common.BackgroundTasks;
 import dev.homelab.console.ui.connect.ConnectScreen;
@@ -58,6 +59,11 @@ public final class ConsoleShell {
         this.connectScreen = new ConnectScreen(dirs, settings, tasks, filePicker, this::connected);
     }
 
+    /** The rehearsal takes this lab, started ahead (the {@code --sandbox} start), instead of starting another. */
+    public void usePreparedSandbox(SandboxPrestart prestart) {
+        connectScreen.usePreparedSandbox(prestart);
+    }
+
     /** Shows the main window with the connect screen; with {@code options.sandbox()} starts the rehearsal at once. */
     public void start(StartupOptions options) {
         Scene scene = new Scene(window.root(), WindowGeometry.DEFAULT_WIDTH, WindowGeometry.DEFAULT_HEIGHT);
@@ -109,6 +115,7 @@ public final class ConsoleShell {
             closing.disposePages();
             closeBounded(closing.console());
         }
+        connectScreen.close();
         tasks.close();
     }
 
