@@ -9,6 +9,7 @@ import dev.homelab.console.ui.common.BackgroundTasks;
 import dev.homelab.console.ui.connect.ConnectScreen;
 import dev.homelab.console.ui.connect.ConnectedCluster;
 import dev.homelab.console.ui.connect.FilePicker;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
@@ -70,7 +71,7 @@ public final class ConsoleShell {
         theme.register(scene);
         stage.setScene(scene);
         stage.setTitle("Homelab Console");
-        stage.getIcons().addAll(icons());
+        loadIcons();
         geometry.restore(stage);
         window.showConnectScreen(connectScreen.view());
         stage.setOnShown(event -> StartupTiming.windowShown());
@@ -161,6 +162,16 @@ public final class ConsoleShell {
         if (closer.isAlive()) {
             LOG.warn("Closing the connection took longer than {} ms; quitting anyway", CLOSE_WAIT_MILLIS);
         }
+    }
+
+    /** Decoding six PNGs is not worth delaying the first frame for: they are decoded on another thread. */
+    private void loadIcons() {
+        Thread loader = new Thread(() -> {
+            List<Image> icons = icons();
+            Platform.runLater(() -> stage.getIcons().setAll(icons));
+        }, "homelab-icons");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     private static List<Image> icons() {
