@@ -16,28 +16,36 @@ import javafx.util.Duration;
  * screen. The app's own timing ({@code ui.common.ConnectTiming}) reports click -> nodes shown. Used by
  * {@link StartupBenchmark}; not a test.
  */
-public final class RehearseClickProbe extends Application {
+public final class RehearseClickProbe {
 
-    private ConsoleShell shell;
+    private RehearseClickProbe() {
+    }
 
     public static void main(String[] args) {
-        Application.launch(RehearseClickProbe.class, args);
+        // A main class that extends Application fails on the class path ("JavaFX runtime components are missing").
+        Application.launch(Probe.class, args);
         System.exit(0);
     }
 
-    @Override
-    public void start(Stage stage) {
-        AppDirs dirs = AppDirs.fromEnvironment();
-        shell = new ConsoleShell(stage, dirs, Settings.load(dirs));
-        shell.start(StartupOptions.PLAIN);
-        PauseTransition reading = new PauseTransition(Duration.millis(Long.getLong("homelab.probe.clickAfterMillis",
-                3000)));
-        reading.setOnFinished(event -> ((ButtonBase) stage.getScene().lookup("#rehearse-button")).fire());
-        reading.play();
-    }
+    /** The probe's JavaFX application. */
+    public static final class Probe extends Application {
 
-    @Override
-    public void stop() {
-        shell.shutdown();
+        private ConsoleShell shell;
+
+        @Override
+        public void start(Stage stage) {
+            AppDirs dirs = AppDirs.fromEnvironment();
+            shell = new ConsoleShell(stage, dirs, Settings.load(dirs));
+            shell.start(StartupOptions.PLAIN);
+            PauseTransition reading = new PauseTransition(Duration.millis(
+                    Long.getLong("homelab.probe.clickAfterMillis", 3000)));
+            reading.setOnFinished(event -> ((ButtonBase) stage.getScene().lookup("#rehearse-button")).fire());
+            reading.play();
+        }
+
+        @Override
+        public void stop() {
+            shell.shutdown();
+        }
     }
 }
