@@ -126,8 +126,15 @@ public final class ConsoleShell {
             previous.disposePages();
             closeInBackground(previous.console());
         }
-        session = new ConnectedSession(connected.console(), tasks, window::navigate, pages.get());
-        window.showSession(session, connected);
+        ConnectedSession opened = new ConnectedSession(connected.console(), tasks, window::navigate, pages.get());
+        session = opened;
+        window.showSession(opened, connected);
+        // The other pages set themselves up after the first page is on its way to the screen.
+        Platform.runLater(() -> {
+            if (session == opened) {
+                window.addPages(opened.createRemainingPages());
+            }
+        });
     }
 
     private void switchCluster() {
