@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -17,7 +18,9 @@ import java.util.concurrent.TimeoutException;
  * A lab started ahead of the user's "Start the sandbox": its start-up (mock API server, the scenario's objects,
  * a first JVM's class loading) runs while the window is being built or the connect screen is read, and the
  * rehearsal then takes the running lab. It is the lab {@link Sandbox#start(Optional, AppDirs)} gives, started a
- * little earlier. Whoever does not take it closes it: when the user connects elsewhere, or quits.
+ * little earlier. Whoever does not take it closes it: when the user connects elsewhere, or quits. A lab nobody
+ * takes within {@code keepFor} stops by itself, so that an app left open does not keep a simulation running (its
+ * classes stay loaded and compiled: a later start is a warm one).
  */
 public final class SandboxPrestart implements AutoCloseable {
 
@@ -34,8 +37,10 @@ public final class SandboxPrestart implements AutoCloseable {
     }
 
     /** Starts the lab of {@code scenario} (the default lab when empty) on a background thread. */
-    public static SandboxPrestart begin(Optional<Path> scenario, AppDirs dirs) {
+    public static SandboxPrestart begin(Optional<Path> scenario, AppDirs dirs, Duration keepFor) {
         SandboxPrestart prestart = new SandboxPrestart(scenario);
+        prestart.lab.thenRunAsync(prestart::close,
+                CompletableFuture.delayedExecutor(keepFor.toMillis(), TimeUnit.MILLISECONDS));
         Thread starter = new Thread(() -> {
             try {
                 prestart.lab.complete(Sandbox.start(scenario, dirs));
@@ -54,12 +59,13 @@ public final class SandboxPrestart implements AutoCloseable {
     }
 
     /**
-     * Waits until the lab runs and hands it over; the caller owns it from then on. A failed start throws what
-     * {@link Sandbox#start(Optional, AppDirs)} would have thrown.
+     * Waits until the lab runs and hands it over; the caller owns it from then on. Empty when it was stopped
+     * meanwhile (not taken in time). A failed start throws what {@link Sandbox#start(Optional, AppDirs)} would have
+     * thrown.
      *
      * @throws CancelledException when {@code progress} is cancelled while waiting (the lab is then closed)
      */
-    public SandboxLab take(Progress progress) {
+    public Optional<SandboxLab> take(Progress progress) {
         while (true) {
             if (progress.isCancelled()) {
                 close();
@@ -69,11 +75,11 @@ public final class SandboxPrestart implements AutoCloseable {
                 SandboxLab started = lab.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 synchronized (this) {
                     if (closed) {
-                        throw new IllegalStateException("The prepared sandbox was already discarded");
+                        return Optional.empty();
                     }
                     taken = true;
                 }
-                return started;
+                return Optional.of(started);
             } catch (TimeoutException e) {
                 // still starting: look at the cancel flag again
             } catch (InterruptedException e) {

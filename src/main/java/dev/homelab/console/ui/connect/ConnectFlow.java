@@ -22,6 +22,7 @@ import dev.homelab.console.sandbox.scenario.ScenarioException;
 import dev.homelab.console.task.Progress;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,6 +36,8 @@ final class ConnectFlow {
 
     /** Where the target stack goes; the namespaces of releases kept or removed are checked again by the wizard. */
     private static final List<String> MIGRATION_NAMESPACES = List.of("monitoring");
+    /** How long a lab started ahead waits to be taken before it stops by itself. */
+    private static final Duration PREPARED_LAB_KEPT = Duration.ofMinutes(2);
 
     private final AppDirs dirs;
     private final Connector connector;
@@ -59,7 +62,7 @@ final class ConnectFlow {
      */
     void prepareSandbox(Optional<Path> scenario) {
         if (prepared.get() == null) {
-            SandboxPrestart prestart = SandboxPrestart.begin(scenario, dirs);
+            SandboxPrestart prestart = SandboxPrestart.begin(scenario, dirs, PREPARED_LAB_KEPT);
             if (!prepared.compareAndSet(null, prestart)) {
                 prestart.close();
             }
@@ -115,9 +118,11 @@ final class ConnectFlow {
     private SandboxLab startSandbox(Optional<Path> scenario, Progress progress) {
         SandboxPrestart prestart = prepared.getAndSet(null);
         if (prestart != null && prestart.isFor(scenario)) {
-            return prestart.take(progress);
-        }
-        if (prestart != null) {
+            Optional<SandboxLab> running = prestart.take(progress);
+            if (running.isPresent()) {
+                return running.get();
+            }
+        } else if (prestart != null) {
             prestart.close();
         }
         return Sandbox.start(scenario, dirs);

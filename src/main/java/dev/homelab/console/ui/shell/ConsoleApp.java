@@ -6,6 +6,7 @@ import dev.homelab.console.sandbox.SandboxPrestart;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /** The desktop app. Started by {@code dev.homelab.console.Launcher} (plain main class, so the classpath works). */
@@ -23,7 +24,7 @@ public final class ConsoleApp extends Application {
     public static void preload(AppDirs dirs, StartupOptions options) {
         preloadedSettings = CompletableFuture.supplyAsync(() -> Settings.load(dirs));
         if (options.sandbox()) {
-            preparedSandbox = SandboxPrestart.begin(options.scenario(), dirs);
+            preparedSandbox = SandboxPrestart.begin(options.scenario(), dirs, Duration.ofMinutes(2));
         }
     }
 
