@@ -22,10 +22,11 @@ tr ':' '\n' < target/runtime-classpath.txt | while read -r jar; do
   [ -n "$jar" ] && cp "$jar" "$OUT/input/"
 done
 
-# The runtime is jlinked from the JDK (with its default CDS archive, which AppCDS builds on); JavaFX comes as plain
-# jars on the class path (no jmods needed). SerialGC, C1 only and a capped heap keep a desktop app that mostly waits
-# small; the AppCDS archive of the app is used when present and silently ignored otherwise (CDS messages would go to
-# stdout, which belongs to CLI results). See docs/performance/startup.md.
+# The runtime is jlinked from the JDK with its default CDS archive, which AppCDS builds on (generating it needs the
+# runtime's bin/java, so native commands are not stripped). JavaFX comes as plain jars on the class path (no jmods
+# needed). SerialGC, C1 only and a capped heap keep a desktop app that mostly waits small; the app's AppCDS archive
+# is used when present and silently ignored otherwise (CDS messages would go to stdout, which belongs to CLI
+# results). See docs/performance/startup.md.
 JAVA_OPTIONS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m -Xss512k"
 CDS_OPTIONS="-Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
 jpackage --type app-image --name "$NAME" --app-version "$VERSION" \
@@ -33,7 +34,7 @@ jpackage --type app-image --name "$NAME" --app-version "$VERSION" \
   --icon icons/homelab-console-256.png \
   --java-options "$JAVA_OPTIONS $CDS_OPTIONS -XX:SharedArchiveFile=\$APPDIR/$NAME.jsa" \
   --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.security.jgss,java.sql,java.xml,jdk.crypto.ec,jdk.jfr,jdk.unsupported,jdk.zipfs,jdk.management \
-  --jlink-options "--strip-debug --no-header-files --no-man-pages --strip-native-commands --generate-cds-archive" \
+  --jlink-options "--strip-debug --no-header-files --no-man-pages --generate-cds-archive" \
   --dest "$OUT"
 cp icons/homelab-console-256.png "$OUT/$NAME/lib/$NAME.png"
 
