@@ -12,7 +12,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -34,9 +33,9 @@ public final class MigrateExportCommand implements Callable<Integer> {
     public Integer call() {
         return CliSupport.run(() -> {
             try (MigrateSession session = MigrateSession.open(options, migrationOptions)) {
-                List<Path> files;
+                TargetStateExport.Result result;
                 try {
-                    files = TargetStateExport.write(session.engine, out);
+                    result = TargetStateExport.export(session.engine, out);
                 } catch (IllegalStateException e) {
                     throw new CliFailure(ExitCodes.CHECK_FAILED, e.getMessage());
                 } catch (Exception e) {
@@ -45,10 +44,15 @@ public final class MigrateExportCommand implements Callable<Integer> {
                 }
                 if (options.output == OutputFormat.json) {
                     CliSupport.printJson(Map.of("folder", out.toAbsolutePath().toString(),
-                            "files", files.stream().map(Path::toString).toList()));
+                            "files", result.files().stream().map(Path::toString).toList(),
+                            "notes", result.notes()));
                 } else {
                     System.out.println("Target state written to " + out.toAbsolutePath() + ":");
-                    files.forEach(f -> System.out.println("  " + f));
+                    result.files().forEach(f -> System.out.println("  " + f));
+                    if (!result.notes().isEmpty()) {
+                        System.out.println("Notes (also in README.md):");
+                        result.notes().forEach(n -> System.out.println("  - " + n));
+                    }
                 }
                 return ExitCodes.OK;
             } catch (LockHeldException e) {

@@ -82,8 +82,8 @@ class SandboxExportTest {
         assertThat(Files.readString(folder.resolve("helm-commands.sh")))
                 .contains("helm upgrade --install vmks", "helm upgrade --install vector");
         try (Stream<Path> manifests = Files.list(folder.resolve("manifests"))) {
-            Path configMap = manifests.filter(f -> f.getFileName().toString().endsWith(".configmap.yaml"))
-                    .findFirst().orElseThrow();
+            Path configMap = manifests.filter(f -> f.getFileName().toString()
+                    .equals("vector-vector-agent-config.configmap.yaml")).findFirst().orElseThrow();
             assertThat(Json.YAML.readTree(Files.readString(configMap)).at("/data").toString())
                     .contains("kubernetes_logs").contains("journald");
         }
