@@ -38,15 +38,7 @@ import java.util.concurrent.atomic.AtomicReference;
 @Command(name = "logs", mixinStandardHelpOptions = true,
         description = "Query and tail logs in Loki (found in the cluster, reached through a port-forward).",
         subcommands = {LogsCommand.Query.class, LogsCommand.Tail.class})
-public final class LogsCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+public final class LogsCommand extends ParentCommand {
 
     /** Where Loki is and who we are to it; shared by both subcommands. */
     static final class LokiOptions {
@@ -162,13 +154,8 @@ public final class LogsCommand implements Runnable {
         @Override
         public Integer call() {
             return CliSupport.run(() -> {
-                TailOptions tailOptions;
-                try {
-                    tailOptions = TailOptions.of(logql).withLookback(since).withLimit(limit)
-                            .withDelayFor(Duration.ofSeconds(delayFor));
-                } catch (IllegalArgumentException e) {
-                    throw new CliFailure(ExitCodes.USAGE, e.getMessage());
-                }
+                TailOptions tailOptions = CliSupport.usage(() -> TailOptions.of(logql).withLookback(since)
+                        .withLimit(limit).withDelayFor(Duration.ofSeconds(delayFor)));
                 try (Connector.Connected connected = loki.cluster(options)) {
                     LokiClient client = loki.connect(connected, options);
                     CountDownLatch done = new CountDownLatch(1);
