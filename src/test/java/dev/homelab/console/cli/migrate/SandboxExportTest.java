@@ -1,17 +1,15 @@
 package dev.homelab.console.cli.migrate;
 
-import dev.homelab.console.cli.HomelabConsoleCommand;
+import dev.homelab.console.cli.CliRun;
 import dev.homelab.console.util.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,38 +24,27 @@ class SandboxExportTest {
 
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private String originalHome;
+    @RegisterExtension
+    final CliRun cli = new CliRun();
 
     @BeforeEach
     void capture() {
-        originalOut = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        originalHome = System.getProperty("homelab.home");
-        System.setProperty("homelab.home", dir.resolve("home").toString());
         MigrateSession.environment = Map.of("ALERTMANAGER_PUSHOVER_TOKEN", "export-token-value",
                 "PUSHOVER_USER_KEY", "export-user-key-value")::get;
     }
 
     @AfterEach
     void restore() {
-        System.setOut(originalOut);
         MigrateSession.environment = System::getenv;
-        if (originalHome == null) {
-            System.clearProperty("homelab.home");
-        } else {
-            System.setProperty("homelab.home", originalHome);
-        }
     }
 
     @Test
     void exportWritesTheTargetStateThatParsesBack() throws IOException {
         Path folder = dir.resolve("gitops");
-        int code = HomelabConsoleCommand.execute(new String[] {"migrate", "export", "--sandbox", "--out",
-                folder.toString()});
+        int code = cli.run("migrate", "export", "--sandbox", "--out",
+                folder.toString());
 
-        assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(code).as(cli.stdout()).isZero();
         List<Path> yamlFiles = new ArrayList<>();
         try (Stream<Path> files = Files.walk(folder)) {
             files.filter(f -> f.toString().endsWith(".yaml")).forEach(yamlFiles::add);
