@@ -66,15 +66,19 @@ public final class LogsCommand extends ParentCommand {
         }
     }
 
-    @Command(name = "query", mixinStandardHelpOptions = true,
-            description = "Run a LogQL range query: logs query '{namespace=\"kube-system\"} |= \"error\"' --since 1h")
-    static final class Query implements Callable<Integer> {
+    /** What both subcommands take: the cluster (or --loki-url), the tenant, and the LogQL query. */
+    abstract static class LokiCommand implements Callable<Integer> {
         @Mixin
         ConnectionOptions options = new ConnectionOptions();
         @Mixin
         LokiOptions loki = new LokiOptions();
         @Parameters(index = "0", paramLabel = "LOGQL", description = "a LogQL log query")
         String logql;
+    }
+
+    @Command(name = "query", mixinStandardHelpOptions = true,
+            description = "Run a LogQL range query: logs query '{namespace=\"kube-system\"} |= \"error\"' --since 1h")
+    static final class Query extends LokiCommand {
         @Option(names = "--since", defaultValue = "1h", converter = ShortDuration.class,
                 description = "window ending now (default: ${DEFAULT-VALUE}); ignored with --from")
         Duration since;
@@ -131,13 +135,7 @@ public final class LogsCommand extends ParentCommand {
     @Command(name = "tail", mixinStandardHelpOptions = true,
             description = "Follow new lines live: logs tail '{namespace=\"kube-system\"}'. Reconnects by itself and "
                     + "never repeats or skips a line across reconnects.")
-    static final class Tail implements Callable<Integer> {
-        @Mixin
-        ConnectionOptions options = new ConnectionOptions();
-        @Mixin
-        LokiOptions loki = new LokiOptions();
-        @Parameters(index = "0", paramLabel = "LOGQL", description = "a LogQL log query")
-        String logql;
+    static final class Tail extends LokiCommand {
         @Option(names = "--since", defaultValue = "1m", converter = ShortDuration.class,
                 description = "start this far back (default: ${DEFAULT-VALUE})")
         Duration since;
