@@ -2,8 +2,6 @@ package dev.homelab.console.cli.migrate;
 
 import dev.homelab.console.cli.CliRun;
 import dev.homelab.console.util.Json;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,18 +28,9 @@ class SandboxEndToEndTest {
     Path dir;
     @RegisterExtension
     final CliRun cli = new CliRun();
-
-    @BeforeEach
-    void capture() {
-        Map<String, String> env = Map.of("ALERTMANAGER_PUSHOVER_TOKEN", TOKEN, "PUSHOVER_USER_KEY", USER_KEY,
-                "HOMELAB_GRAFANA_TOKEN", "sandbox-grafana-token");
-        MigrateSession.environment = env::get;
-    }
-
-    @AfterEach
-    void restore() {
-        MigrateSession.environment = System::getenv;
-    }
+    @RegisterExtension
+    final SecretsEnvironment environment = new SecretsEnvironment(Map.of("ALERTMANAGER_PUSHOVER_TOKEN", TOKEN,
+            "PUSHOVER_USER_KEY", USER_KEY, "HOMELAB_GRAFANA_TOKEN", "sandbox-grafana-token"));
 
     @Test
     void allPhasesRunInOrderAndPhaseFiveRemovesKubePrometheusStackAndAlloy() throws IOException {

@@ -2,8 +2,6 @@ package dev.homelab.console.cli.migrate;
 
 import dev.homelab.console.cli.CliRun;
 import dev.homelab.console.util.Json;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,17 +24,9 @@ class SandboxExportTest {
     Path dir;
     @RegisterExtension
     final CliRun cli = new CliRun();
-
-    @BeforeEach
-    void capture() {
-        MigrateSession.environment = Map.of("ALERTMANAGER_PUSHOVER_TOKEN", "export-token-value",
-                "PUSHOVER_USER_KEY", "export-user-key-value")::get;
-    }
-
-    @AfterEach
-    void restore() {
-        MigrateSession.environment = System::getenv;
-    }
+    @RegisterExtension
+    final SecretsEnvironment environment = new SecretsEnvironment(Map.of(
+            "ALERTMANAGER_PUSHOVER_TOKEN", "export-token-value", "PUSHOVER_USER_KEY", "export-user-key-value"));
 
     @Test
     void exportWritesTheTargetStateThatParsesBack() throws IOException {
@@ -44,15 +34,20 @@ class SandboxExportTest {
         int code = cli.run("migrate", "export", "--sandbox", "--out",
                 folder.toString());
 
-        assertThat(code).as(cli.stdout()).isZero();
-        List<Path> yamlFiles = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.filter(f -> f.toString().endsWith(".yaml")).forEach(yamlFiles::add);
+        assertThat(code).as(cli.stderr()).isZero();
+        assertThat(cli.stdout()).contains("Target state written to", "secrets/monitoring-alertmanager-pushover"
+                + ".secret.template.yaml", "Notes (also in README.md):");
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files = walk.filter(Files::isRegularFile).toList();
         }
         List<String> kinds = new ArrayList<>();
-        for (Path file : yamlFiles) {
+        for (Path file : files) {
             String text = Files.readString(file);
-            assertThat(text).doesNotContain("export-token-value").doesNotContain("export-user-key-value");
+            assertThat(text).as("%s", file).doesNotContain("export-token-value").doesNotContain("export-user-key-value");
+            if (!file.toString().endsWith(".yaml")) {
+                continue;
+            }
             for (String document : text.split("(?m)^---\\s*$")) {
                 if (document.isBlank()) {
                     continue;
