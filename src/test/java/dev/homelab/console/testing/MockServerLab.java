@@ -1,5 +1,6 @@
 package dev.homelab.console.testing;
 
+import dev.homelab.console.helm.ReleaseManager;
 import dev.homelab.console.migration.FakeReleaseManager;
 import dev.homelab.console.migration.MigrationSettings;
 import dev.homelab.console.migration.SecretsProvider;
@@ -117,14 +118,19 @@ public final class MockServerLab implements SandboxWorld, AutoCloseable {
 
     /**
      * The context a migration step runs with over this mock cluster: default settings plus {@code settings} as
-     * step settings, no secrets, no releases, no other step's outputs.
+     * step settings, no secrets, no Helm releases, no other step's outputs.
      */
     public StepContext stepContext(Path home, String stepId, Map<String, String> settings) {
+        return stepContext(home, stepId, new FakeReleaseManager(), settings);
+    }
+
+    /** As {@link #stepContext(Path, String, Map)}, with the releases {@code releases} holds. */
+    public StepContext stepContext(Path home, String stepId, ReleaseManager releases, Map<String, String> settings) {
         MigrationSettings configured = MigrationSettings.defaults();
         for (Map.Entry<String, String> setting : settings.entrySet()) {
             configured = configured.withExtra(setting.getKey(), setting.getValue());
         }
-        return new StepContext(TestConsoles.console(kube, new FakeReleaseManager(), home, Map.of()), configured,
+        return new StepContext(TestConsoles.console(kube, releases, home, Map.of()), configured,
                 SecretsProvider.fromLookup(k -> null), new StepOutputs() {
                     @Override
                     public Optional<String> get(String fromStepId, String key) {
