@@ -255,9 +255,6 @@ public final class GrafanaDatasourcesStep implements MigrationStep, ExportsTarge
             if (d.action() == DatasourceChange.Action.REFUSED) {
                 state = state.withNote("Grafana datasource " + d.target().describe() + " is not exported: "
                         + d.reason());
-            } else if (d.target().jsonData().containsKey("httpHeaderName1")) {
-                state = state.withNote("Grafana datasource " + d.target().name() + " sends X-Scope-OrgID: give it "
-                        + "secureJsonData.httpHeaderValue1 = your Loki tenant in Grafana.");
             }
         }
         if (grafana.partOfKubePrometheusStack()) {
@@ -330,7 +327,7 @@ public final class GrafanaDatasourcesStep implements MigrationStep, ExportsTarge
                 for (GrafanaDatasource ds : SidecarDatasources.parse(cm)) {
                     // ours are "provisioned" too, but this step owns them and may rewrite them
                     existing.add(ours ? new GrafanaDatasource(ds.uid(), ds.name(), ds.type(), ds.url(), ds.access(),
-                            ds.isDefault(), ds.jsonData(), false) : ds);
+                            ds.isDefault(), ds.jsonData(), false, ds.secureJsonData()) : ds);
                 }
             }
         }

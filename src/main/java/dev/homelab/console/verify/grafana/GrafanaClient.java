@@ -160,6 +160,9 @@ public final class GrafanaClient {
         node.put("access", ds.access());
         node.put("isDefault", ds.isDefault());
         node.set("jsonData", JSON.valueToTree(ds.jsonData()));
+        if (!ds.secureJsonData().isEmpty()) {
+            node.set("secureJsonData", JSON.valueToTree(ds.secureJsonData()));
+        }
         return node;
     }
 
