@@ -7,6 +7,8 @@ import dev.homelab.console.sandbox.SandboxLab;
 import dev.homelab.console.telemetry.Component;
 import dev.homelab.console.telemetry.ComponentKind;
 import dev.homelab.console.telemetry.SeriesKey;
+import dev.homelab.console.telemetry.Telemetry;
+import dev.homelab.console.telemetry.TelemetrySettings;
 import dev.homelab.console.telemetry.TestTicks;
 import dev.homelab.console.telemetry.Usage;
 import dev.homelab.console.telemetry.baseline.Baselines;
@@ -58,6 +60,7 @@ class ChartsPageUiTest {
     private static final List<String> NODES = List.of("pi-server", "pi-worker-1", "pi-worker-2", "pi-worker-3");
     private static SandboxLab lab;
     private static ConsoleContext context;
+    private static Telemetry telemetry;
     private ChartsPage page;
     private BackgroundTasks tasks;
 
@@ -74,10 +77,13 @@ class ChartsPageUiTest {
                     Instant.ofEpochMilli(now - Duration.ofHours(3).toMillis()),
                     Instant.ofEpochMilli(now - Duration.ofHours(2).toMillis()));
         }
+        // what the connected session does on connect
+        telemetry = Telemetry.start(context, TelemetrySettings.DEFAULTS);
     }
 
     @AfterAll
     static void stopLab() {
+        telemetry.close();
         context.close();
     }
 
