@@ -1,0 +1,120 @@
+package dev.homelab.console.cli;
+
+import dev.homelab.console.util.Json;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The before/after comparison from the command line, rehearsed on the sandbox: {@code baseline capture} on the lab
+ * as it is today (kube-prometheus-stack + Alloy; the window read from its Prometheus), then {@code compare} on the
+ * lab after the migration (the built-in scenario "migrated": VictoriaMetrics + Vector, same cluster id, so the same
+ * history), sampled live, as JSON and as the HTML report.
+ */
+class CompareCommandRehearsalTest {
+
+    private static final Pattern EXTERNAL = Pattern.compile("(src|href)\\s*=\\s*[\"']?(https?:)?//",
+            Pattern.CASE_INSENSITIVE);
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void capture() {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        System.setProperty("homelab.home", dir.resolve("home").toString());
+        // the lab's metrics-server refreshes every 5 s, so each 15 s sampling round reads fresh usage
+        System.setProperty("homelab.sandbox.tick", "5s");
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+        System.clearProperty("homelab.home");
+        System.clearProperty("homelab.sandbox.tick");
+    }
+
+    private JsonNode runJson(String... args) {
+        out.reset();
+        int code = HomelabConsoleCommand.execute(args);
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        return Json.JSON.readTree(out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theSavingsPerNodeAndComponentAsJsonAndAsASelfContainedReport() throws Exception {
+        JsonNode baseline = runJson("baseline", "capture", "--sandbox", "--window", "10m", "--ending", "3m",
+                "--output", "json");
+        assertThat(baseline.path("name").asString()).isEqualTo("before migration");
+        assertThat(baseline.path("window").path("components").toString()).contains("prometheus").contains("alloy");
+
+        Path report = dir.resolve("before-after.html");
+        JsonNode comparison = runJson("compare", "--sandbox", "migrated", "--baseline", "before migration",
+                "--after", "2m", "--sample", "30s", "--report", report.toString(), "--output", "json");
+
+        List<String> gone = labels(comparison, "GONE");
+        List<String> added = labels(comparison, "ADDED");
+        assertThat(gone).contains("Prometheus", "Alloy", "Prometheus operator");
+        assertThat(added).contains("vmsingle", "vmagent", "Vector");
+        JsonNode prometheus = component(comparison, "Prometheus");
+        assertThat(prometheus.path("memory").path("before").asDouble()).isGreaterThan(1.2 * (1L << 30));
+        assertThat(prometheus.path("memory").path("after").asDouble()).isZero();
+        assertThat(comparison.path("totalMemory").path("verdict").asString()).isEqualTo("DECREASED");
+        assertThat(comparison.path("totalMemory").path("absolute").asDouble()).isLessThan(-1.0 * (1L << 30));
+        assertThat(comparison.path("nodes")).hasSize(4);
+        int down = 0;
+        for (JsonNode node : comparison.path("nodes")) {
+            JsonNode memory = node.path("memory");
+            assertThat(memory.path("before").asDouble()).as(node.toString()).isPositive();
+            assertThat(memory.path("after").asDouble()).as(node.toString()).isPositive();
+            down += memory.path("verdict").asString().equals("DECREASED") ? 1 : 0;
+        }
+        assertThat(down).as("nodes whose memory went down: " + comparison.path("nodes")).isGreaterThanOrEqualTo(3);
+        assertThat(comparison.path("flags").toString()).contains("windows differ in length");
+
+        String html = Files.readString(report);
+        assertThat(html).contains("Prometheus").contains("vmsingle").contains("gone").contains("added")
+                .contains("pi-worker-1").contains("<svg");
+        assertThat(EXTERNAL.matcher(html).find()).as("no external resources").isFalse();
+        assertThat(html).doesNotContain("<script").doesNotContain("@import").doesNotContain("url(");
+    }
+
+    private static List<String> labels(JsonNode comparison, String verdict) {
+        List<String> labels = new ArrayList<>();
+        comparison.path("components").forEach(c -> {
+            if (c.path("memory").path("verdict").asString().equals(verdict)) {
+                labels.add(c.path("label").asString());
+            }
+        });
+        return labels;
+    }
+
+    private static JsonNode component(JsonNode comparison, String label) {
+        for (JsonNode c : comparison.path("components")) {
+            if (c.path("label").asString().equals(label)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no component " + label + " in " + comparison.path("components"));
+    }
+}
