@@ -1,19 +1,16 @@
 package dev.homelab.console.cli;
 
 import dev.homelab.console.util.Json;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.homelab.console.Launcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,35 +27,29 @@ class CompareCommandRehearsalTest {
             Pattern.CASE_INSENSITIVE);
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
 
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        System.setProperty("homelab.home", dir.resolve("home").toString());
-        // the lab's metrics-server refreshes every 5 s, so each 15 s sampling round reads fresh usage
-        System.setProperty("homelab.sandbox.tick", "5s");
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-        System.clearProperty("homelab.home");
-        System.clearProperty("homelab.sandbox.tick");
-    }
-
-    private JsonNode runJson(String... args) {
-        out.reset();
-        int code = HomelabConsoleCommand.execute(args);
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        return Json.JSON.readTree(out.toString(StandardCharsets.UTF_8));
+    /**
+     * Each command in its own JVM, as a user runs them: the sandbox's cluster id (kube-system's UID) is stable from
+     * one process to the next, not between two labs started in one JVM.
+     */
+    private JsonNode runJson(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"),
+                "-Dhomelab.home=" + dir.resolve("home"),
+                // the lab's metrics-server refreshes every 5 s, so each 15 s sampling round reads fresh usage
+                "-Dhomelab.sandbox.tick=5s", Launcher.class.getName()));
+        command.addAll(List.of(args));
+        Path stdout = dir.resolve("stdout.json");
+        Path stderr = dir.resolve("stderr.txt");
+        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
+                .start();
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("homelab-console " + args[0] + " did not finish in 3 min: "
+                    + Files.readString(stderr));
+        }
+        assertThat(process.exitValue()).as(Files.readString(stderr)).isZero();
+        return Json.JSON.readTree(Files.readString(stdout));
     }
 
     @Test
@@ -70,12 +61,16 @@ class CompareCommandRehearsalTest {
 
         Path report = dir.resolve("before-after.html");
         JsonNode comparison = runJson("compare", "--sandbox", "migrated", "--baseline", "before migration",
-                "--after", "2m", "--sample", "30s", "--report", report.toString(), "--output", "json");
+                "--after", "2m", "--sample", "45s", "--report", report.toString(), "--output", "json");
 
         List<String> gone = labels(comparison, "GONE");
         List<String> added = labels(comparison, "ADDED");
-        assertThat(gone).contains("Prometheus", "Alloy", "Prometheus operator");
-        assertThat(added).contains("vmsingle", "vmagent", "Vector");
+        assertThat(gone).contains("Prometheus", "Alloy", "Prometheus operator",
+                "node-exporter (kube-prometheus-stack)", "kube-state-metrics (kube-prometheus-stack)");
+        assertThat(added).contains("vmsingle", "vmagent", "Vector", "node-exporter (victoria-metrics-k8s-stack)");
+        assertThat(component(comparison, "Grafana (grafana)").path("memory").path("verdict").asString())
+                .as("Grafana is kept: the history's pods are classified like the sampled ones")
+                .isNotIn("GONE", "ADDED");
         JsonNode prometheus = component(comparison, "Prometheus");
         assertThat(prometheus.path("memory").path("before").asDouble()).isGreaterThan(1.2 * (1L << 30));
         assertThat(prometheus.path("memory").path("after").asDouble()).isZero();
