@@ -12,7 +12,11 @@ import dev.homelab.console.telemetry.Telemetry;
 import dev.homelab.console.telemetry.TelemetrySettings;
 import dev.homelab.console.ui.common.BackgroundTasks;
 import dev.homelab.console.ui.shell.UiContext;
+import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -76,7 +80,7 @@ class ChartsRehearsalUiTest {
     void start(Stage stage) {
         tasks = new BackgroundTasks();
         page = new ChartsPage(new UiContext(context, tasks, id -> { }));
-        stage.setScene(new Scene((javafx.scene.Parent) page.view(), 1280, 900));
+        stage.setScene(new Scene((javafx.scene.Parent) page.view(), 1200, 760));
         stage.show();
     }
 
@@ -93,11 +97,14 @@ class ChartsRehearsalUiTest {
         StackedChartCanvas components = robot.lookup("#component-chart").queryAs(StackedChartCanvas.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> memory.lines().size() == 4);
 
-        robot.clickOn("#fill-history");
+        robot.interact(() -> robot.lookup("#fill-history").queryButton().fire());
         Label message = robot.lookup("#charts-message").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> message.getText().startsWith("Filled"));
-        robot.clickOn("#capture-baseline");
-        robot.clickOn("OK");
+        // the name dialog waits in a nested event loop, so it is opened without waiting for it
+        Platform.runLater(() -> robot.lookup("#capture-baseline").queryButton().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.interact(() -> ((Button) ((DialogPane) robot.lookup(".dialog-pane").query())
+                .lookupButton(ButtonType.OK)).fire());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> message.getText().startsWith(
                 "Baseline 'before migration' captured: 4 nodes"));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> layer(components, "Prometheus").isPresent());
@@ -136,7 +143,7 @@ class ChartsRehearsalUiTest {
             baseline.setValue("before migration");
             after.setValue(Duration.ofMinutes(1));
         });
-        robot.clickOn("#compare-run");
+        robot.interact(() -> robot.lookup("#compare-run").queryButton().fire());
         @SuppressWarnings("unchecked")
         TableView<ComparisonRow> componentTable = robot.lookup("#comparison-components").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !componentTable.getItems().isEmpty());
