@@ -76,13 +76,13 @@ public final class BaselineCommand implements Runnable {
         @Override
         public Integer call() {
             return CliSupport.run(() -> {
+                if (sample != null && !ending.isZero()) {
+                    throw new CliFailure(ExitCodes.USAGE, "--sample measures now, so it cannot fill a window that"
+                            + " ended " + ending.toMinutes() + " min ago: leave out --sample or --ending.");
+                }
                 try (Connector.Connected connected = CliSupport.connect(options);
                      Telemetry telemetry = Telemetry.offline(connected.context())) {
                     Progress progress = CliSupport.progress(options);
-                    if (sample != null && !ending.isZero()) {
-                        throw new CliFailure(ExitCodes.USAGE, "--sample measures now, so it cannot fill a window"
-                                + " that ended " + ending.toMinutes() + " min ago: leave out --sample or --ending.");
-                    }
                     if (sample != null) {
                         sampleLive(connected, telemetry, sample, progress);
                     }
@@ -133,6 +133,10 @@ public final class BaselineCommand implements Runnable {
         try (ClusterObserver observer = new ClusterObserver(connected.context().cluster().kube());
              Sampler sampler = new Sampler(new MetricsServerClient(connected.context().cluster().kube()), observer,
                      telemetry.store(), Clock.systemUTC(), Sampler.DEFAULT_INTERVAL)) {
+            if (!observer.awaitSynced(Duration.ofSeconds(10))) {
+                progress.update("The pod and node watches did not deliver within 10 s: the first rounds may lack"
+                        + " components", -1);
+            }
             long end = System.nanoTime() + duration.toNanos();
             while (true) {
                 progress.checkCancelled();

@@ -81,6 +81,21 @@ public final class ClusterObserver implements AutoCloseable {
         return nodes.getStore().list().stream().map(ClusterObserver::facts).toList();
     }
 
+    /**
+     * Waits (bounded) until every watch has delivered its first list, so that a one-off sampling run (the CLI's
+     * {@code --sample}) attributes pods from its first round. False when the time ran out.
+     */
+    public boolean awaitSynced(java.time.Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!informers.stream().allMatch(SharedIndexInformer::hasSynced)) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
     /** Every pod the watch knows now. */
     public List<Pod> pods() {
         return pods == null ? List.of() : pods.getStore().list();

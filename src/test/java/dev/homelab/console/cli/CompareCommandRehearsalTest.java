@@ -61,7 +61,7 @@ class CompareCommandRehearsalTest {
 
         Path report = dir.resolve("before-after.html");
         JsonNode comparison = runJson("compare", "--sandbox", "migrated", "--baseline", "before migration",
-                "--after", "2m", "--sample", "45s", "--report", report.toString(), "--output", "json");
+                "--after", "2m", "--sample", "30s", "--report", report.toString(), "--output", "json");
 
         List<String> gone = labels(comparison, "GONE");
         List<String> added = labels(comparison, "ADDED");
@@ -92,6 +92,12 @@ class CompareCommandRehearsalTest {
                 .contains("pi-worker-1").contains("<svg");
         assertThat(EXTERNAL.matcher(html).find()).as("no external resources").isFalse();
         assertThat(html).doesNotContain("<script").doesNotContain("@import").doesNotContain("url(");
+    }
+
+    @Test
+    void aBaselineThatEndedInThePastCannotBeSampledNow() {
+        assertThat(HomelabConsoleCommand.execute(new String[]{"baseline", "capture", "--sandbox", "--ending", "3m",
+                "--sample", "30s"})).isEqualTo(ExitCodes.USAGE);
     }
 
     private static List<String> labels(JsonNode comparison, String verdict) {
