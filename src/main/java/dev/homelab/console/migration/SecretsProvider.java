@@ -80,6 +80,11 @@ public interface SecretsProvider {
             return this;
         }
 
+        /** True when the user typed this value (rather than it coming from the fallback). */
+        public boolean isEntered(String key) {
+            return values.containsKey(key);
+        }
+
         @Override
         public Optional<String> get(String key) {
             String value = values.get(key);

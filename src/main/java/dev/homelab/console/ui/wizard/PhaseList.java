@@ -37,6 +37,7 @@ final class PhaseList extends VBox {
         phaseStateUpdates.clear();
         for (Phase phase : model.phases()) {
             StateBadge phaseState = new StateBadge();
+            phaseState.setId("phase-state-" + phase.number());
             Label title = new Label(phase.label());
             title.setWrapText(true);
             title.setStyle("-fx-font-weight: bold;");
@@ -44,9 +45,13 @@ final class PhaseList extends VBox {
             review.setId("phase-" + phase.number());
             review.disableProperty().bind(model.busy());
             review.setOnAction(e -> model.reviewPhase(phase));
+            Button undo = new Button("Undo phase…");
+            undo.setId("undo-phase-" + phase.number());
+            undo.disableProperty().bind(model.busy());
+            undo.setOnAction(e -> model.requestPhaseUndo(phase));
             Region grow = new Region();
             HBox.setHgrow(grow, Priority.ALWAYS);
-            HBox actions = new HBox(6, phaseState, grow, review);
+            HBox actions = new HBox(6, phaseState, grow, undo, review);
             actions.setAlignment(Pos.CENTER_LEFT);
             VBox header = new VBox(4, title, actions);
             header.setPadding(new Insets(10, 0, 2, 0));
@@ -62,6 +67,7 @@ final class PhaseList extends VBox {
 
     private HBox stepRow(MigrationStep step) {
         StateBadge state = new StateBadge();
+        state.setId("state-" + step.id());
         Button open = new Button(step.title());
         open.setId("step-" + step.id());
         open.setMaxWidth(Double.MAX_VALUE);

@@ -13,8 +13,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.PasswordField;
-import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -48,10 +46,20 @@ final class StepDetail extends VBox {
         error.textProperty().bind(model.error());
         error.visibleProperty().bind(model.error().isNotNull());
         error.managedProperty().bind(error.visibleProperty());
-        getChildren().addAll(title, state, commands(), undoConfirmation(), error, cleanupChoices(), sections());
+        getChildren().addAll(title, state, commands(), undoConfirmation(), error, cleanupChoices(),
+                new PhaseInputs(model), sections());
+        model.phaseToUndo().addListener((obs, old, phase) -> {
+            if (phase != null) {
+                undoText.setText("Undo " + phase.label() + ", last step first: " + phase.steps().stream()
+                        .map(MigrationStep::undoDescription).collect(java.util.stream.Collectors.joining(" ")));
+                undoConfirm.setVisible(true);
+            } else if (model.selected().get() != null) {
+                undoText.setText(model.selected().get().undoDescription());
+            }
+        });
         model.selected().addListener((obs, old, step) -> show(step));
         model.plans().addListener((ListChangeListener<? super dev.homelab.console.migration.StepPlan>) c ->
-                planView.show(model.plans()));
+                planView.show(model.plans(), model.deferred()));
     }
 
     private void show(MigrationStep step) {
@@ -82,7 +90,10 @@ final class StepDetail extends VBox {
         apply.managedProperty().bind(apply.visibleProperty());
         apply.getStyleClass().add("accent");
         Button verify = button("Verify", "verify", model::verify);
-        Button undo = button("Undo…", "undo", () -> undoConfirm.setVisible(true));
+        Button undo = button("Undo…", "undo", () -> {
+            model.phaseToUndo().set(null);
+            undoConfirm.setVisible(true);
+        });
         Button charts = new Button("Open charts");
         charts.setId("open-charts");
         charts.setOnAction(e -> model.openCharts());
@@ -97,11 +108,18 @@ final class StepDetail extends VBox {
     private HBox undoConfirmation() {
         Button confirm = button("Confirm undo", "confirm-undo", () -> {
             undoConfirm.setVisible(false);
-            model.undo();
+            if (model.phaseToUndo().get() != null) {
+                model.undoPhase(model.phaseToUndo().get());
+            } else {
+                model.undo();
+            }
         });
         confirm.getStyleClass().add("danger");
         Button cancel = new Button("Cancel");
-        cancel.setOnAction(e -> undoConfirm.setVisible(false));
+        cancel.setOnAction(e -> {
+            undoConfirm.setVisible(false);
+            model.phaseToUndo().set(null);
+        });
         undoText.setWrapText(true);
         undoConfirm.getChildren().addAll(undoText, confirm, cancel);
         undoConfirm.setId("undo-confirmation");
@@ -146,33 +164,7 @@ final class StepDetail extends VBox {
                 new TitledPane("Preflight checklist", checks),
                 new TitledPane("Plan (values masked; diff against what is installed)", planScroll),
                 new TitledPane("Progress", log),
-                new TitledPane("Verification evidence", evidence),
-                s3Settings());
-    }
-
-    private TitledPane s3Settings() {
-        TextField endpoint = new TextField();
-        endpoint.setPromptText("minio.minio.svc:9000 or http://192.168.1.20:9000");
-        PasswordField accessKey = new PasswordField();
-        accessKey.setPromptText("access key");
-        PasswordField secretKey = new PasswordField();
-        secretKey.setPromptText("secret key");
-        Button use = new Button("Use for this session");
-        use.setOnAction(e -> model.enterS3(endpoint.getText(), accessKey.getText(), secretKey.getText()));
-        Label note = new Label("Only needed when Loki's release does not tell. Keys stay in memory; nothing is saved.");
-        note.setWrapText(true);
-        TextField mirror = new TextField();
-        mirror.setId("repository-mirror");
-        mirror.setPromptText("NAME=URL, e.g. vector=https://mirror.lan/vector");
-        mirror.setPrefColumnCount(30);
-        Button useMirror = new Button("Use mirror");
-        useMirror.setOnAction(e -> model.enterRepositoryMirror(mirror.getText()));
-        TitledPane pane = new TitledPane("Settings: MinIO endpoint and keys, Helm repository mirrors",
-                new VBox(6, note, new HBox(6, endpoint, accessKey, secretKey, use),
-                        new Label("A Helm repository this computer cannot reach can be replaced by a mirror:"),
-                        new HBox(6, mirror, useMirror)));
-        pane.setExpanded(false);
-        return pane;
+                new TitledPane("Verification evidence", evidence));
     }
 
     private Button button(String text, String id, Runnable action) {

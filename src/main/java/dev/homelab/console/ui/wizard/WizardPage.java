@@ -25,9 +25,15 @@ import java.util.stream.Collectors;
 public final class WizardPage implements Page {
 
     private final WizardViewModel model;
+    private final SaveLocations saveLocations;
 
     public WizardPage(UiContext context) {
+        this(context, SaveLocations.NATIVE);
+    }
+
+    WizardPage(UiContext context, SaveLocations saveLocations) {
         this.model = new WizardViewModel(context);
+        this.saveLocations = saveLocations;
     }
 
     @Override
@@ -68,30 +74,15 @@ public final class WizardPage implements Page {
         report.setTooltip(new javafx.scene.control.Tooltip("Every phase and step with its evidence and the "
                 + "before/after comparison, as one HTML file (no secrets in it)"));
         report.disableProperty().bind(model.busy());
-        report.setOnAction(e -> {
-            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-            chooser.setTitle("Write the migration report");
-            chooser.setInitialFileName("migration-report.html");
-            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("HTML", "*.html"));
-            java.io.File file = chooser.showSaveDialog(report.getScene().getWindow());
-            if (file != null) {
-                model.writeReport(file.toPath(), path -> written.setText("Report written to " + path));
-            }
-        });
+        report.setOnAction(e -> saveLocations.reportFile(report.getScene().getWindow()).ifPresent(file ->
+                model.writeReport(file, path -> written.setText("Report written to " + path))));
         Button export = new Button("Export for GitOps");
         export.setId("export-gitops");
         export.setTooltip(new javafx.scene.control.Tooltip("Values, Flux and Argo CD manifests, Secret templates "
                 + "(no values) and helm commands for the target state, for clusters managed with Flux or Argo CD"));
         export.disableProperty().bind(model.busy());
-        export.setOnAction(e -> {
-            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
-            chooser.setTitle("Export the target state for GitOps");
-            java.io.File folder = chooser.showDialog(export.getScene().getWindow());
-            if (folder != null) {
-                model.exportTarget(folder.toPath(), files -> written.setText(files.size() + " files written to "
-                        + folder));
-            }
-        });
+        export.setOnAction(e -> saveLocations.exportFolder(export.getScene().getWindow()).ifPresent(folder ->
+                model.exportTarget(folder, files -> written.setText(files.size() + " files written to " + folder))));
         HBox bar = new HBox(8, report, export, written);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
