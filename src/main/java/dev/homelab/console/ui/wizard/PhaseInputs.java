@@ -2,6 +2,7 @@ package dev.homelab.console.ui.wizard;
 
 import dev.homelab.console.migration.MigrationStep;
 import dev.homelab.console.migration.SecretsProvider;
+import dev.homelab.console.migration.StepState;
 import dev.homelab.console.migration.decommission.DecommissionGate;
 import dev.homelab.console.migration.decommission.DecommissionSettings;
 import dev.homelab.console.sandbox.grafana.GrafanaSimulation;
@@ -14,9 +15,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.Map;
@@ -51,7 +51,13 @@ final class PhaseInputs extends VBox {
     private void show(MigrationStep step) {
         getChildren().clear();
         if (step != null && panes.containsKey(step.phase())) {
-            getChildren().add(panes.get(step.phase()));
+            TitledPane pane = panes.get(step.phase());
+            // once the phase is done its inputs are history: folded, so the evidence is in view
+            if (step.phase() != 1) {
+                pane.setExpanded(model.phases().stream().filter(p -> p.number() == step.phase()).findFirst()
+                        .map(p -> model.phaseState(p) != StepState.DONE).orElse(true));
+            }
+            getChildren().add(pane);
         }
     }
 
@@ -59,13 +65,14 @@ final class PhaseInputs extends VBox {
         TitledPane pane = new TitledPane(title, content);
         pane.setId("phase-" + phase + "-inputs");
         pane.setExpanded(expanded);
+        pane.setMinWidth(0);
         return pane;
     }
 
     private Node phaseOne() {
         TextField endpoint = new TextField();
         endpoint.setPromptText("minio.minio.svc:9000 or http://192.168.1.20:9000");
-        endpoint.setPrefColumnCount(22);
+        endpoint.setPrefColumnCount(18);
         PasswordField accessKey = secretField("s3-access-key", "access key");
         PasswordField secretKey = secretField("s3-secret-key", "secret key");
         Label known = describe(SecretsProvider.S3_ACCESS_KEY, "Access key", SecretsProvider.S3_SECRET_KEY,
@@ -109,7 +116,7 @@ final class PhaseInputs extends VBox {
 
     private Node grafana() {
         PasswordField token = secretField("grafana-token", "service-account token (glsa_…)");
-        token.setPrefColumnCount(24);
+        token.setPrefColumnCount(20);
         Button use = new Button("Use for this session");
         use.setId("use-grafana-token");
         use.setOnAction(e -> inputs.enterSecret(SecretsProvider.GRAFANA_TOKEN, token.getText()));
@@ -130,19 +137,12 @@ final class PhaseInputs extends VBox {
     }
 
     private Node phaseFive() {
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(4);
         TextField hours = settingField("min-history-hours", DecommissionSettings.MIN_HISTORY_HOURS,
                 DecommissionGate.DEFAULT_MINIMUM_HISTORY.toHours() + " (default)");
         Label hoursError = fieldError("min-history-error");
         TextField minutes = settingField("after-window-minutes", DecommissionSettings.AFTER_WINDOW_MINUTES,
                 DecommissionSettings.DEFAULT_AFTER_WINDOW.toMinutes() + " (default)");
         Label minutesError = fieldError("after-window-error");
-        grid.addRow(0, new Label("VictoriaMetrics must have held data for at least (hours)"), hours, hoursError);
-        grid.addRow(1, new Label("Resource-drop \"after\" window (minutes)"), minutes, minutesError);
-        hoursError.setMaxWidth(Double.MAX_VALUE);
-        GridPane.setHgrow(hoursError, Priority.ALWAYS);
         Runnable enter = () -> {
             show(hoursError, inputs.enterSetting(DecommissionSettings.MIN_HISTORY_HOURS, hours.getText()));
             show(minutesError, inputs.enterSetting(DecommissionSettings.AFTER_WINDOW_MINUTES, minutes.getText()));
@@ -152,7 +152,7 @@ final class PhaseInputs extends VBox {
         use.setOnAction(e -> enter.run());
         hours.setOnAction(e -> enter.run());
         minutes.setOnAction(e -> enter.run());
-        Label saved = new Label();
+        Label saved = note("");
         saved.setId("phase5-settings-state");
         saved.textProperty().bind(Bindings.createStringBinding(() -> "In use: " + effective(
                 DecommissionSettings.MIN_HISTORY_HOURS, "h", DecommissionGate.DEFAULT_MINIMUM_HISTORY.toHours())
@@ -162,7 +162,17 @@ final class PhaseInputs extends VBox {
         return new VBox(6, note("The old stack is removed only after VictoriaMetrics has held data this long, so a "
                 + "problem with the new stack shows before its predecessor is gone. After the removal, the resource "
                 + "drop is measured over this window of the console's own usage samples. Lower both only for a "
-                + "rehearsal."), grid, row(use, saved));
+                + "rehearsal."),
+                row(fieldLabel("Minimum history in VictoriaMetrics (hours)"), hours), hoursError,
+                row(fieldLabel("Resource-drop \"after\" window (minutes)"), minutes), minutesError,
+                row(use), saved);
+    }
+
+    private static Label fieldLabel(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        label.setPrefWidth(300);
+        return label;
     }
 
     private String effective(String key, String unit, long defaultValue) {
@@ -183,6 +193,7 @@ final class PhaseInputs extends VBox {
     private static void show(Label error, Optional<String> message) {
         error.setText(message.orElse(""));
         error.setVisible(message.isPresent());
+        error.setManaged(message.isPresent());
     }
 
     private static Label fieldError(String id) {
@@ -192,7 +203,8 @@ final class PhaseInputs extends VBox {
         error.getStyleClass().add("status-bad");
         error.setStyle("-fx-text-fill: -color-danger-fg;");
         error.setVisible(false);
-        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        error.setManaged(false);
+        error.setMinHeight(Region.USE_PREF_SIZE);
         return error;
     }
 
@@ -207,14 +219,14 @@ final class PhaseInputs extends VBox {
         PasswordField field = new PasswordField();
         field.setId(id);
         field.setPromptText(prompt);
-        field.setPrefColumnCount(16);
+        field.setPrefColumnCount(12);
         return field;
     }
 
     private static Label note(String text) {
         Label note = new Label(text);
         note.setWrapText(true);
-        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        note.setMinHeight(Region.USE_PREF_SIZE);
         return note;
     }
 
@@ -227,6 +239,11 @@ final class PhaseInputs extends VBox {
     }
 
     private static HBox row(Node... nodes) {
+        for (Node node : nodes) {
+            if (node instanceof Button button) {
+                button.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
         HBox row = new HBox(6, nodes);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;

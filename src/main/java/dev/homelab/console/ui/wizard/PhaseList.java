@@ -47,7 +47,8 @@ final class PhaseList extends VBox {
             review.setOnAction(e -> model.reviewPhase(phase));
             Button undo = new Button("Undo phase…");
             undo.setId("undo-phase-" + phase.number());
-            undo.disableProperty().bind(model.busy());
+            javafx.beans.property.BooleanProperty notStarted = new javafx.beans.property.SimpleBooleanProperty();
+            undo.disableProperty().bind(model.busy().or(notStarted));
             undo.setOnAction(e -> model.requestPhaseUndo(phase));
             Region grow = new Region();
             HBox.setHgrow(grow, Priority.ALWAYS);
@@ -56,7 +57,11 @@ final class PhaseList extends VBox {
             VBox header = new VBox(4, title, actions);
             header.setPadding(new Insets(10, 0, 2, 0));
             getChildren().add(header);
-            Runnable update = () -> phaseState.show(model.phaseState(phase));
+            Runnable update = () -> {
+                StepState state = model.phaseState(phase);
+                phaseState.show(state);
+                notStarted.set(state == StepState.NOT_STARTED || state == StepState.UNDONE);
+            };
             phaseStateUpdates.add(update);
             update.run();
             for (MigrationStep step : phase.steps()) {

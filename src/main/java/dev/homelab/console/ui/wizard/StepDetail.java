@@ -11,7 +11,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.FlowPane;
@@ -24,6 +23,9 @@ import javafx.scene.layout.VBox;
  * live progress and the verification evidence.
  */
 final class StepDetail extends VBox {
+
+    private static final java.time.format.DateTimeFormatter SINCE = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
 
     private final WizardViewModel model;
     private final Label title = new Label();
@@ -39,9 +41,12 @@ final class StepDetail extends VBox {
         setPadding(new Insets(8));
         title.setId("step-title");
         title.setStyle("-fx-font-size: 1.3em; -fx-font-weight: bold;");
+        title.setWrapText(true);
+        title.setMinHeight(USE_PREF_SIZE);
         state.setId("step-state");
         error.setId("step-error");
         error.setWrapText(true);
+        error.setMinHeight(USE_PREF_SIZE);
         error.setStyle("-fx-text-fill: -color-danger-fg;");
         error.textProperty().bind(model.error());
         error.visibleProperty().bind(model.error().isNotNull());
@@ -78,7 +83,8 @@ final class StepDetail extends VBox {
         if (record == null) {
             return "not started";
         }
-        String text = record.state().label() + (record.updatedAt() == null ? "" : " since " + record.updatedAt());
+        String text = record.state().label() + (record.updatedAt() == null ? "" : " since "
+                + SINCE.format(record.updatedAt()));
         return record.by() == null ? text : text + " (" + record.by() + ")";
     }
 
@@ -121,6 +127,10 @@ final class StepDetail extends VBox {
             model.phaseToUndo().set(null);
         });
         undoText.setWrapText(true);
+        undoText.setMinHeight(USE_PREF_SIZE);
+        HBox.setHgrow(undoText, javafx.scene.layout.Priority.ALWAYS);
+        confirm.setMinWidth(USE_PREF_SIZE);
+        cancel.setMinWidth(USE_PREF_SIZE);
         undoConfirm.getChildren().addAll(undoText, confirm, cancel);
         undoConfirm.setId("undo-confirmation");
         undoConfirm.setAlignment(Pos.CENTER_LEFT);
@@ -145,26 +155,57 @@ final class StepDetail extends VBox {
         return box;
     }
 
+    /**
+     * Preflight, plan, evidence and log, each shown only when it has something, so that after a run the evidence is
+     * in view instead of below empty boxes.
+     */
     private VBox sections() {
-        ListView<PreflightCheck> checks = new ListView<>(model.preflight());
+        ItemsBox<PreflightCheck> checks = new ItemsBox<>(model.preflight(), CheckRows::preflight);
         checks.setId("preflight-list");
-        checks.setPrefHeight(130);
-        checks.setCellFactory(list -> new PreflightCell());
+        ItemsBox<CheckResult> evidence = new ItemsBox<>(model.evidence(), CheckRows::evidence);
+        evidence.setId("evidence-list");
         ListView<String> log = new ListView<>(model.log());
         log.setId("progress-log");
         log.setPrefHeight(110);
-        ListView<CheckResult> evidence = new ListView<>(model.evidence());
-        evidence.setId("evidence-list");
-        evidence.setPrefHeight(200);
-        evidence.setCellFactory(list -> new EvidenceCell());
-        javafx.scene.control.ScrollPane planScroll = new javafx.scene.control.ScrollPane(planView);
-        planScroll.setFitToWidth(true);
-        planScroll.setPrefHeight(220);
-        return new VBox(6,
-                new TitledPane("Preflight checklist", checks),
-                new TitledPane("Plan (values masked; diff against what is installed)", planScroll),
-                new TitledPane("Progress", log),
-                new TitledPane("Verification evidence", evidence));
+        TitledPane evidencePane = shownWhenAny(new TitledPane("", evidence), model.evidence());
+        evidencePane.textProperty().bind(Bindings.createStringBinding(() -> evidenceTitle(model.evidence()),
+                model.evidence()));
+        Label empty = new Label("Review the plan of this step, or of its whole phase (left), to see the preflight "
+                + "checks and exactly what would change.");
+        empty.setWrapText(true);
+        empty.setStyle("-fx-text-fill: -color-fg-muted;");
+        empty.visibleProperty().bind(Bindings.isEmpty(model.preflight()).and(Bindings.isEmpty(model.plans()))
+                .and(Bindings.isEmpty(model.evidence())).and(Bindings.isEmpty(model.log())));
+        empty.managedProperty().bind(empty.visibleProperty());
+        return new VBox(6, empty,
+                shownWhenAny(new TitledPane("Preflight checklist", checks), model.preflight()),
+                shownWhenAny(new TitledPane("Plan (values masked; diff against what is installed)", planView),
+                        model.plans()),
+                evidencePane,
+                shownWhenAny(new TitledPane("Progress", log), model.log()));
+    }
+
+    private static TitledPane shownWhenAny(TitledPane pane, javafx.collections.ObservableList<?> items) {
+        pane.setMinWidth(0);
+        pane.visibleProperty().bind(Bindings.isNotEmpty(items));
+        pane.managedProperty().bind(pane.visibleProperty());
+        return pane;
+    }
+
+    static String evidenceTitle(java.util.List<CheckResult> results) {
+        java.util.Map<dev.homelab.console.verify.Verdict, Long> counts = results.stream().collect(
+                java.util.stream.Collectors.groupingBy(CheckResult::verdict, java.util.stream.Collectors.counting()));
+        StringBuilder title = new StringBuilder("Evidence: " + results.size() + " checks, "
+                + counts.getOrDefault(dev.homelab.console.verify.Verdict.PASSED, 0L) + " passed");
+        long unverified = counts.getOrDefault(dev.homelab.console.verify.Verdict.UNVERIFIED, 0L);
+        long failed = counts.getOrDefault(dev.homelab.console.verify.Verdict.FAILED, 0L);
+        if (unverified > 0) {
+            title.append(", ").append(unverified).append(" not verified");
+        }
+        if (failed > 0) {
+            title.append(", ").append(failed).append(" failed");
+        }
+        return title.toString();
     }
 
     private Button button(String text, String id, Runnable action) {
@@ -173,31 +214,5 @@ final class StepDetail extends VBox {
         button.setOnAction(e -> action.run());
         button.disableProperty().bind(model.busy().or(model.selected().isNull()));
         return button;
-    }
-
-    /** OK / WARNING / BLOCKED with the reason and the fix. */
-    private static final class PreflightCell extends ListCell<PreflightCheck> {
-        @Override
-        protected void updateItem(PreflightCheck check, boolean empty) {
-            super.updateItem(check, empty);
-            if (empty || check == null) {
-                setText(null);
-                setStyle("");
-                return;
-            }
-            String mark = switch (check.severity()) {
-                case OK -> "OK";
-                case WARNING -> "WARNING";
-                case BLOCKING -> "BLOCKED";
-            };
-            setText(mark + "  " + check.title() + ": " + check.reason()
-                    + (check.fix().isEmpty() ? "" : "  — fix: " + check.fix()));
-            setWrapText(true);
-            setStyle(switch (check.severity()) {
-                case OK -> "-fx-text-fill: -color-success-fg;";
-                case WARNING -> "-fx-text-fill: -color-warning-fg;";
-                case BLOCKING -> "-fx-text-fill: -color-danger-fg;";
-            });
-        }
     }
 }

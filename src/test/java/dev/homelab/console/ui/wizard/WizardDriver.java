@@ -6,11 +6,13 @@ import dev.homelab.console.verify.Verdict;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TextInputControl;
+import dev.homelab.console.ui.shell.PageFactory;
+import dev.homelab.console.ui.shell.Pages;
+import dev.homelab.console.ui.shell.UiContext;
+import javafx.stage.Window;
 import org.testfx.api.FxRobot;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +39,29 @@ public final class WizardDriver {
     public WizardDriver(FxRobot robot, Consumer<String> moment) {
         this.robot = robot;
         this.moment = moment;
+    }
+
+    /**
+     * The real pages, with the wizard's save dialogs answered by {@code folder} (migration-report.html, gitops/);
+     * {@code onWizard} gets the wizard's context when the cluster is connected.
+     */
+    public static List<PageFactory> pagesSavingTo(Path folder, Consumer<UiContext> onWizard) {
+        SaveLocations toFolder = new SaveLocations() {
+            @Override
+            public Optional<Path> reportFile(Window owner) {
+                return Optional.of(folder.resolve("migration-report.html"));
+            }
+
+            @Override
+            public Optional<Path> exportFolder(Window owner) {
+                return Optional.of(folder.resolve("gitops"));
+            }
+        };
+        return Pages.all().stream().map(factory -> factory instanceof WizardPageFactory
+                ? (PageFactory) context -> {
+                    onWizard.accept(context);
+                    return new WizardPageFactory(toFolder).create(context);
+                } : factory).toList();
     }
 
     /** Opens the wizard from the sidebar once the cluster is connected and waits for its journal. */
@@ -152,7 +177,7 @@ public final class WizardDriver {
 
     @SuppressWarnings("unchecked")
     public List<CheckResult> evidence() {
-        return new ArrayList<>(((ListView<CheckResult>) robot.lookup("#evidence-list").query()).getItems());
+        return new ArrayList<>(((ItemsBox<CheckResult>) robot.lookup("#evidence-list").query()).getItems());
     }
 
     public StepState stepState(String stepId) {
@@ -217,7 +242,4 @@ public final class WizardDriver {
         }
     }
 
-    static String read(Path file) throws java.io.IOException {
-        return Files.readString(file);
-    }
 }

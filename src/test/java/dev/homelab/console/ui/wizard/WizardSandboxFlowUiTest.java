@@ -5,8 +5,6 @@ import dev.homelab.console.helm.HelmRelease;
 import dev.homelab.console.migration.decommission.DecommissionSettings;
 import dev.homelab.console.sandbox.grafana.GrafanaSimulation;
 import dev.homelab.console.ui.shell.ConsoleShell;
-import dev.homelab.console.ui.shell.PageFactory;
-import dev.homelab.console.ui.shell.Pages;
 import dev.homelab.console.ui.shell.StartupOptions;
 import dev.homelab.console.ui.shell.TestShells;
 import dev.homelab.console.ui.shell.UiContext;
@@ -14,7 +12,6 @@ import dev.homelab.console.verify.CheckResult;
 import dev.homelab.console.verify.Verdict;
 import javafx.scene.control.PasswordField;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,28 +54,8 @@ class WizardSandboxFlowUiTest {
         Files.createDirectories(home.resolve("config"));
         Files.writeString(home.resolve("config/settings.json"), "{\"telemetry.intervalSeconds\": 5, "
                 + "\"window.width\": 1400, \"window.height\": 900}");
-        shell = TestShells.shell(stage, AppDirs.under(home), this::pages);
+        shell = TestShells.shell(stage, AppDirs.under(home), () -> WizardDriver.pagesSavingTo(home, connected::set));
         shell.start(StartupOptions.PLAIN);
-    }
-
-    /** The real pages; the wizard's save dialog answers with a file in the test folder. */
-    private List<PageFactory> pages() {
-        SaveLocations toTestFolder = new SaveLocations() {
-            @Override
-            public Optional<Path> reportFile(Window owner) {
-                return Optional.of(home.resolve("migration-report.html"));
-            }
-
-            @Override
-            public Optional<Path> exportFolder(Window owner) {
-                return Optional.of(home.resolve("gitops"));
-            }
-        };
-        return Pages.all().stream().map(factory -> factory instanceof WizardPageFactory
-                ? (PageFactory) context -> {
-                    connected.set(context);
-                    return new WizardPageFactory(toTestFolder).create(context);
-                } : factory).toList();
     }
 
     @AfterEach
