@@ -157,7 +157,7 @@ final class PhaseInputs extends VBox {
         saved.textProperty().bind(Bindings.createStringBinding(() -> "In use: " + effective(
                 DecommissionSettings.MIN_HISTORY_HOURS, "h", DecommissionGate.DEFAULT_MINIMUM_HISTORY.toHours())
                 + " of history, " + effective(DecommissionSettings.AFTER_WINDOW_MINUTES, "min",
-                DecommissionSettings.DEFAULT_AFTER_WINDOW.toMinutes()) + " after window (saved with the journal)",
+                DecommissionSettings.DEFAULT_AFTER_WINDOW.toMinutes()) + " after window (journaled when the next step runs)",
                 inputs.settingsChanged(), model.engine()));
         return new VBox(6, note("The old stack is removed only after VictoriaMetrics has held data this long, so a "
                 + "problem with the new stack shows before its predecessor is gone. After the removal, the resource "
