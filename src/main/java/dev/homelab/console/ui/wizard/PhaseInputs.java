@@ -124,14 +124,22 @@ final class PhaseInputs extends VBox {
         Label known = new Label();
         known.setId("grafana-token-state");
         known.textProperty().bind(Bindings.createStringBinding(() -> "Token: "
-                + inputs.describeSecret(SecretsProvider.GRAFANA_TOKEN), inputs.secretsChanged()));
+                + inputs.describeSecret(SecretsProvider.GRAFANA_TOKEN) + inputs.grafanaAdminLogin()
+                .map(login -> " · Admin login: " + login).orElse(""), inputs.secretsChanged()));
+        Button admin = new Button("Read Grafana's admin login from its Secret");
+        admin.setId("use-grafana-admin");
+        admin.disableProperty().bind(model.busy());
+        admin.setOnAction(e -> model.useGrafanaAdminLogin());
         VBox box = new VBox(6, note("Grafana's datasource health API proves the new datasources answer; when Grafana "
                 + "runs no datasource sidecar, the datasources are also written through its API. Create the token "
                 + "in Grafana: Administration → Users and access → Service accounts → Add service account (role "
-                + "Admin) → Add service account token. It stays in memory only."), row(token, use), known);
+                + "Admin) → Add service account token. It stays in memory only."), row(token, use),
+                note("Or, if your Kubernetes account may read Secrets in Grafana's namespace, use the admin login the "
+                        + "Grafana chart stored there (valid as long as nobody changed the admin password in "
+                        + "Grafana; a token wins when both are given):"), row(admin), known);
         if (model.sandbox()) {
             box.getChildren().add(hint("grafana-sandbox-hint", "Sandbox: its Grafana accepts the token "
-                    + GrafanaSimulation.TOKEN));
+                    + GrafanaSimulation.TOKEN + " — or read its admin login from its Secret"));
         }
         return box;
     }

@@ -4,6 +4,7 @@ import dev.homelab.console.migration.MigrationEngine;
 import dev.homelab.console.migration.MigrationSettings;
 import dev.homelab.console.migration.SecretsProvider;
 import dev.homelab.console.migration.decommission.DecommissionSettings;
+import dev.homelab.console.migration.phase4.GrafanaAdminLogin;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -30,6 +31,7 @@ final class WizardInputs {
     /** Bumped whenever a secret is entered, so that the descriptions of what is known refresh. */
     private final IntegerProperty secretsChanged = new SimpleIntegerProperty();
     private final IntegerProperty settingsChanged = new SimpleIntegerProperty();
+    private String grafanaAdminSecret;
 
     WizardInputs(SecretsProvider.Entered secrets, Supplier<MigrationEngine> engine) {
         this.secrets = secrets;
@@ -69,6 +71,19 @@ final class WizardInputs {
                     MigrationSettings.PushoverSecretSource.ENTERED));
         }
         secretsChanged.set(secretsChanged.get() + 1);
+    }
+
+    void enterGrafanaAdminLogin(GrafanaAdminLogin login) {
+        secrets.put(SecretsProvider.GRAFANA_ADMIN_USER, login.user())
+                .put(SecretsProvider.GRAFANA_ADMIN_PASSWORD, login.password());
+        grafanaAdminSecret = login.secret();
+        secretsChanged.set(secretsChanged.get() + 1);
+    }
+
+    /** "admin, from Secret grafana/grafana", or empty when no admin login was read. */
+    Optional<String> grafanaAdminLogin() {
+        return grafanaAdminSecret == null ? Optional.empty() : secrets.get(SecretsProvider.GRAFANA_ADMIN_USER)
+                .map(user -> user + ", read from Secret " + grafanaAdminSecret);
     }
 
     ReadOnlyIntegerProperty secretsChanged() {

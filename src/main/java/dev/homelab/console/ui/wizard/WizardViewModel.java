@@ -249,6 +249,16 @@ public final class WizardViewModel {
         }, written);
     }
 
+    /**
+     * Reads Grafana's admin login from the Grafana release's Secret (a cluster read, in the background) into the
+     * entered secrets; a refusal (no permission, no Secret) shows as the error with what to do instead.
+     */
+    public void useGrafanaAdminLogin() {
+        run("Reading Grafana's admin login from its Secret", progress -> dev.homelab.console.migration.phase4
+                .GrafanaAdminLogin.read(engine.get().contextFor(dev.homelab.console.migration.phase4
+                        .GrafanaDatasourcesStep.ID)), inputs::enterGrafanaAdminLogin);
+    }
+
     /** Re-checks steps a crashed console left running. */
     public void resume() {
         run("Re-checking interrupted steps", progress -> engine.get().resume(progress), (List<InterruptedStep> r) -> {
