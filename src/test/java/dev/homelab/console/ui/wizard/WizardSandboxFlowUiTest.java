@@ -86,9 +86,13 @@ class WizardSandboxFlowUiTest {
 
         wizard.select("grafana-datasources");
         assertThat(wizard.label("#grafana-sandbox-hint")).contains(GrafanaSimulation.TOKEN);
+        wizard.press("#use-grafana-admin");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> wizard.idle()
+                && wizard.label("#grafana-token-state").contains("Admin login: admin, read from Secret grafana/"));
         wizard.enterGrafanaToken(GrafanaSimulation.TOKEN);
-        assertThat(wizard.label("#grafana-token-state")).isEqualTo("Token: entered ("
-                + GrafanaSimulation.TOKEN.length() + " characters)");
+        assertThat(wizard.label("#grafana-token-state")).startsWith("Token: entered ("
+                + GrafanaSimulation.TOKEN.length() + " characters) · Admin login: admin");
+        assertThat(wizard.label("#grafana-token-state")).doesNotContain(GrafanaSimulation.TOKEN);
         wizard.runPhase(4);
         assertThat(wizard.evidence()).filteredOn(c -> c.id().equals("grafana-vm-health"))
                 .singleElement().extracting(CheckResult::verdict).isEqualTo(Verdict.PASSED);
