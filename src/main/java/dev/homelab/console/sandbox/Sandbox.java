@@ -3,6 +3,7 @@ package dev.homelab.console.sandbox;
 import dev.homelab.console.app.AppDirs;
 import dev.homelab.console.cluster.ClusterIdentity;
 import dev.homelab.console.cluster.ClusterSession;
+import dev.homelab.console.sandbox.api.PortForwardSimulation;
 import dev.homelab.console.sandbox.api.SandboxApiDispatcher;
 import dev.homelab.console.sandbox.charts.ChartCatalog;
 import dev.homelab.console.sandbox.scenario.Scenario;
@@ -121,8 +122,10 @@ public final class Sandbox {
             scheduler.scheduleAtFixedRate(usage::tick, tick, tick, TimeUnit.MILLISECONDS);
             KubernetesClient appClient = client(url);
             String clusterId = appClient.namespaces().withName("kube-system").get().getMetadata().getUid();
+            SandboxServiceAccess services = new SandboxServiceAccess(world);
+            dispatcher.setPortForward(new PortForwardSimulation(world.kube(), ref -> services.open(ref).baseUri()));
             ClusterSession session = new ClusterSession(appClient,
-                    new ClusterIdentity("sandbox", url, clusterId, true), new SandboxServiceAccess(world));
+                    new ClusterIdentity("sandbox", url, clusterId, true), services);
             LOG.info("Sandbox '{}' started on {} in {} ms (API server {} ms)", timed.name(), url,
                     (System.nanoTime() - begin) / 1_000_000, (serverUp - begin) / 1_000_000);
             return new SandboxLab(session, new SandboxReleaseManager(world, catalog, deployer), running);

@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * Sits in front of fabric8's CRUD dispatcher and answers what CRUD cannot, the way a k3s API server would:
  * {@code /version}, discovery (metrics.k8s.io served only while metrics-server runs), SelfSubjectAccessReview
  * decided by the scenario, metrics.k8s.io from the usage simulation, field selectors on lists, and Secret
- * {@code stringData}. Everything else is plain CRUD.
+ * {@code stringData}, and the pods' port-forward subresource ({@link PortForwardSimulation}). Everything else is plain
+ * CRUD.
  */
 public final class SandboxApiDispatcher extends Dispatcher {
 
@@ -39,6 +40,8 @@ public final class SandboxApiDispatcher extends Dispatcher {
             "/apis/metrics\\.k8s\\.io/v1beta1(?:/namespaces/([^/]+))?/(nodes|pods)(?:/([^/]+))?");
     private static final Pattern GROUP_PATH = Pattern.compile("/apis/([^/]+)(?:/([^/]+))?/?");
     private static final Pattern SECRETS_PATH = Pattern.compile("/api/v1/namespaces/[^/]+/secrets(/[^/]+)?");
+    private static final Pattern PORT_FORWARD_PATH = Pattern.compile(
+            "/api/v1/namespaces/([^/]+)/pods/([^/]+)/portforward");
     private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
 
     private final Dispatcher crud;
@@ -46,6 +49,7 @@ public final class SandboxApiDispatcher extends Dispatcher {
     private final AccessPolicy access;
     private final BooleanSupplier metricsServed;
     private volatile MetricsSource metrics;
+    private volatile PortForwardSimulation portForward;
 
     public SandboxApiDispatcher(Dispatcher crud, String k3sVersion, AccessPolicy access,
                                 BooleanSupplier metricsServed) {
@@ -59,6 +63,10 @@ public final class SandboxApiDispatcher extends Dispatcher {
         this.metrics = source;
     }
 
+    public void setPortForward(PortForwardSimulation portForward) {
+        this.portForward = portForward;
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         String fullPath = request.getPath();
@@ -67,6 +75,13 @@ public final class SandboxApiDispatcher extends Dispatcher {
         Map<String, String> query = q < 0 ? Map.of() : query(fullPath.substring(q + 1));
         String method = request.getMethod();
         if ("GET".equals(method)) {
+            Matcher forward = PORT_FORWARD_PATH.matcher(path);
+            if (forward.matches() && portForward != null) {
+                boolean podExists = crud.dispatch(new RecordedRequest("HTTP/1.1",
+                        io.fabric8.mockwebserver.dsl.HttpMethod.GET, "/api/v1/namespaces/" + forward.group(1)
+                        + "/pods/" + forward.group(2), null, new Buffer())).code() == 200;
+                return portForward.respond(forward.group(1), forward.group(2), query.get("ports"), podExists);
+            }
             if (path.equals("/version")) {
                 return ApiResponses.json(200, version());
             }
