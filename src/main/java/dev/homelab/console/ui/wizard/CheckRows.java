@@ -25,9 +25,9 @@ final class CheckRows {
      */
     static Node evidence(CheckResult result) {
         FontIcon icon = switch (result.verdict()) {
-            case PASSED -> coloured(Feather.CHECK_CIRCLE, "-color-success-fg");
-            case FAILED -> coloured(Feather.X_CIRCLE, "-color-danger-fg");
-            case UNVERIFIED -> coloured(Feather.HELP_CIRCLE, "-color-warning-fg");
+            case PASSED -> coloured(Feather.CHECK_CIRCLE, "status-ok");
+            case FAILED -> coloured(Feather.X_CIRCLE, "status-bad");
+            case UNVERIFIED -> coloured(Feather.HELP_CIRCLE, "status-warn");
         };
         Label title = wrapped(result.verdict() + " — " + result.title());
         title.setStyle("-fx-font-weight: bold;");
@@ -71,10 +71,10 @@ final class CheckRows {
         return label;
     }
 
-    private static FontIcon coloured(Feather glyph, String colour) {
+    /** Coloured by the shared style class: an inline style would replace the icon's own font. */
+    private static FontIcon coloured(Feather glyph, String styleClass) {
         FontIcon icon = new FontIcon(glyph);
-        icon.setIconSize(16);
-        icon.setStyle("-fx-icon-color: " + colour + ";");
+        icon.getStyleClass().add(styleClass);
         return icon;
     }
 }

@@ -45,6 +45,12 @@ final class PhaseInputs extends VBox {
         setId("phase-inputs");
         setSpacing(6);
         model.selected().addListener((obs, old, step) -> show(step));
+        // when a run finishes the phase, its inputs fold away so that the evidence is in view
+        model.busy().addListener((obs, was, busy) -> {
+            if (!busy && !getChildren().isEmpty() && model.selected().get() != null) {
+                foldWhenDone((TitledPane) getChildren().get(0), model.selected().get().phase());
+            }
+        });
         show(model.selected().get());
     }
 
@@ -52,13 +58,17 @@ final class PhaseInputs extends VBox {
         getChildren().clear();
         if (step != null && panes.containsKey(step.phase())) {
             TitledPane pane = panes.get(step.phase());
-            // once the phase is done its inputs are history: folded, so the evidence is in view
             if (step.phase() != 1) {
-                pane.setExpanded(model.phases().stream().filter(p -> p.number() == step.phase()).findFirst()
-                        .map(p -> model.phaseState(p) != StepState.DONE).orElse(true));
+                pane.setExpanded(true);
+                foldWhenDone(pane, step.phase());
             }
             getChildren().add(pane);
         }
+    }
+
+    private void foldWhenDone(TitledPane pane, int phase) {
+        model.phases().stream().filter(p -> p.number() == phase).findFirst()
+                .filter(p -> model.phaseState(p) == StepState.DONE).ifPresent(p -> pane.setExpanded(false));
     }
 
     private static TitledPane pane(int phase, String title, Node content, boolean expanded) {

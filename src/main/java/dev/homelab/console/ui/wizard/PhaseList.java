@@ -21,6 +21,7 @@ final class PhaseList extends VBox {
 
     private final WizardViewModel model;
     private final List<Runnable> phaseStateUpdates = new ArrayList<>();
+    private final java.util.Map<String, HBox> rows = new java.util.HashMap<>();
 
     PhaseList(WizardViewModel model) {
         this.model = model;
@@ -35,6 +36,7 @@ final class PhaseList extends VBox {
     private void rebuild() {
         getChildren().clear();
         phaseStateUpdates.clear();
+        rows.clear();
         for (Phase phase : model.phases()) {
             StateBadge phaseState = new StateBadge();
             phaseState.setId("phase-state-" + phase.number());
@@ -70,6 +72,11 @@ final class PhaseList extends VBox {
         }
     }
 
+    /** The row of a step, for scrolling it into view. */
+    java.util.Optional<javafx.scene.Node> rowOf(MigrationStep step) {
+        return step == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(rows.get(step.id()));
+    }
+
     private HBox stepRow(MigrationStep step) {
         StateBadge state = new StateBadge();
         state.setId("state-" + step.id());
@@ -92,6 +99,7 @@ final class PhaseList extends VBox {
         record.addListener((obs, old, now) -> show.run());
         show.run();
         HBox row = new HBox(6, state, open);
+        rows.put(step.id(), row);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(0, 0, 0, 12));
         return row;

@@ -53,8 +53,11 @@ public final class WizardPage implements Page {
 
     @Override
     public Node view() {
-        ScrollPane phases = new ScrollPane(new PhaseList(model));
+        PhaseList list = new PhaseList(model);
+        ScrollPane phases = new ScrollPane(list);
         phases.setFitToWidth(true);
+        model.selected().addListener((obs, old, step) -> javafx.application.Platform.runLater(() ->
+                list.rowOf(step).ifPresent(row -> reveal(phases, list, row))));
         ScrollPane detail = new ScrollPane(new StepDetail(model));
         detail.setFitToWidth(true);
         SplitPane split = new SplitPane(phases, detail);
@@ -64,6 +67,20 @@ public final class WizardPage implements Page {
         root.setId("wizard-page");
         model.open();
         return root;
+    }
+
+    /** Scrolls the phase list just enough to show the selected step (Phase 5 is below the fold). */
+    private static void reveal(ScrollPane scroll, Node content, Node row) {
+        javafx.geometry.Bounds bounds = content.sceneToLocal(row.localToScene(row.getBoundsInLocal()));
+        double scrollable = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+        if (scrollable <= 0) {
+            return;
+        }
+        double top = scroll.getVvalue() * scrollable;
+        double bottom = top + scroll.getViewportBounds().getHeight();
+        if (bounds.getMinY() < top || bounds.getMaxY() > bottom) {
+            scroll.setVvalue(Math.max(0, Math.min(1, (bounds.getMinY() - 60) / scrollable)));
+        }
     }
 
     private Node toolbar() {
