@@ -53,8 +53,12 @@ public final class BaselineCommand extends ParentCommand {
         @Option(names = "--name", defaultValue = Telemetry.DEFAULT_BASELINE_NAME, description = "default: ${DEFAULT-VALUE}")
         String name;
         @Option(names = "--window", defaultValue = "60m", converter = ShortDuration.class,
-                description = "length of the window ending now (default: ${DEFAULT-VALUE})")
+                description = "length of the window (default: ${DEFAULT-VALUE})")
         Duration window;
+        @Option(names = "--ending", defaultValue = "0s", converter = ShortDuration.class, paramLabel = "AGO",
+                description = "the window ends this long ago (default: now) — a baseline of the time before the"
+                        + " cluster was changed, read from the app's history and Prometheus/VictoriaMetrics")
+        Duration ending;
         @Option(names = "--sample", converter = ShortDuration.class, paramLabel = "DURATION",
                 description = "sample metrics.k8s.io live for this long first (when the app has not been running)")
         Duration sample;
@@ -64,11 +68,15 @@ public final class BaselineCommand extends ParentCommand {
         @Override
         public Integer call() {
             return OfflineTelemetry.run(options, (connected, telemetry) -> {
+                if (sample != null && !ending.isZero()) {
+                    throw new CliFailure(ExitCodes.USAGE, "--sample measures now, so it cannot fill a window that"
+                            + " ended " + ending.toMinutes() + " min ago: leave out --sample or --ending.");
+                }
                 Progress progress = CliSupport.progress(options);
                 if (sample != null) {
                     sampleLive(connected, telemetry, sample, progress);
                 }
-                Instant to = Instant.now();
+                Instant to = Instant.now().minus(ending);
                 if (!noPromql) {
                     telemetry.fillFromPromQL(to.minus(window), to, progress).problems()
                             .forEach(p -> progress.update(p, -1));
@@ -108,6 +116,10 @@ public final class BaselineCommand extends ParentCommand {
         try (ClusterObserver observer = new ClusterObserver(connected.context().cluster().kube());
              Sampler sampler = new Sampler(new MetricsServerClient(connected.context().cluster().kube()), observer,
                      telemetry.store(), Clock.systemUTC(), Sampler.DEFAULT_INTERVAL)) {
+            if (!observer.awaitSynced(Duration.ofSeconds(10))) {
+                progress.update("The pod and node watches did not deliver within 10 s: the first rounds may lack"
+                        + " components", -1);
+            }
             long end = System.nanoTime() + duration.toNanos();
             while (true) {
                 progress.checkCancelled();

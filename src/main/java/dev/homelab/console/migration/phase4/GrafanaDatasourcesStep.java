@@ -80,12 +80,13 @@ public final class GrafanaDatasourcesStep implements MigrationStep, ExportsTarge
         checks.add(grafana.sidecar()
                 ? PreflightCheck.ok("provisioning", "How datasources are provisioned", "sidecar: ConfigMaps labelled "
                 + grafana.sidecarLabel() + "=" + grafana.sidecarLabelValue() + " in " + grafana.namespace())
-                : token(context).isPresent()
-                ? PreflightCheck.ok("provisioning", "How datasources are provisioned", "HTTP API with the "
-                + "service-account token you gave")
+                : apiAccess(context).isPresent()
+                ? PreflightCheck.ok("provisioning", "How datasources are provisioned", "HTTP API with "
+                + apiAccess(context).get())
                 : PreflightCheck.blocking("provisioning", "How datasources are provisioned", "this Grafana runs no "
                 + "datasource sidecar, so only its HTTP API can add datasources, and no token was given",
-                "Create a service-account token (Admin) in Grafana and enter it, or set HOMELAB_GRAFANA_TOKEN"));
+                "Create a service-account token (Admin) in Grafana and enter it, or set HOMELAB_GRAFANA_TOKEN, "
+                        + "or let the wizard read Grafana's admin login from its Secret"));
         if (grafana.service().isEmpty()) {
             checks.add(PreflightCheck.warning("grafana-service", "Grafana Service", "not found: the health of the "
                     + "datasources cannot be checked", "Check the Grafana release's Service"));
@@ -182,10 +183,10 @@ public final class GrafanaDatasourcesStep implements MigrationStep, ExportsTarge
         }
         GrafanaTarget grafana = found.get();
         List<CheckResult> results = new ArrayList<>();
-        if (token(context).isEmpty()) {
+        if (apiAccess(context).isEmpty()) {
             results.add(CheckResult.unverified("grafana-vm-health", "VictoriaMetrics datasource answers in Grafana",
-                    "no Grafana service-account token was given, so Grafana's datasource health API could not be "
-                            + "asked (enter one, or set HOMELAB_GRAFANA_TOKEN)", List.of()));
+                    "no Grafana service-account token (or admin login) was given, so Grafana's datasource health "
+                            + "API could not be asked (enter one, or set HOMELAB_GRAFANA_TOKEN)", List.of()));
             return results;
         }
         try {
@@ -214,7 +215,7 @@ public final class GrafanaDatasourcesStep implements MigrationStep, ExportsTarge
         GrafanaTarget grafana = found.get();
         context.kube().configMaps().inNamespace(grafana.namespace()).withName(SidecarDatasources.CONFIG_MAP_NAME)
                 .delete();
-        if (grafana.sidecar() || token(context).isEmpty()) {
+        if (grafana.sidecar() || apiAccess(context).isEmpty()) {
             return;
         }
         GrafanaClient client = client(context, grafana);
@@ -331,7 +332,7 @@ public final class GrafanaDatasourcesStep implements MigrationStep, ExportsTarge
                 }
             }
         }
-        if (token(context).isPresent() && grafana.service().isPresent()) {
+        if (apiAccess(context).isPresent() && grafana.service().isPresent()) {
             for (GrafanaDatasource ds : client(context, grafana).datasources()) {
                 if (existing.stream().noneMatch(e -> e.uid().equals(ds.uid()))) {
                     existing.add(ds);
@@ -377,10 +378,25 @@ public final class GrafanaDatasourcesStep implements MigrationStep, ExportsTarge
         return context.secrets().get(SecretsProvider.GRAFANA_TOKEN);
     }
 
+    /** How this step may use Grafana's API, for the user to read: a token wins over the admin login. */
+    private static Optional<String> apiAccess(StepContext context) {
+        if (token(context).isPresent()) {
+            return Optional.of("the service-account token you gave");
+        }
+        Optional<String> user = context.secrets().get(SecretsProvider.GRAFANA_ADMIN_USER);
+        return context.secrets().get(SecretsProvider.GRAFANA_ADMIN_PASSWORD).isPresent() && user.isPresent()
+                ? Optional.of("Grafana's admin login (" + user.get() + ")") : Optional.empty();
+    }
+
     private static GrafanaClient client(StepContext context, GrafanaTarget grafana)
             throws ServiceUnreachableException {
         var endpoint = context.cluster().services().open(grafana.service().orElseThrow(() ->
                 new ServiceUnreachableException(null, "Grafana's Service was not found", null)));
+        if (token(context).isEmpty() && apiAccess(context).isPresent()) {
+            return GrafanaClient.withBasicLogin(endpoint.baseUri(),
+                    context.secrets().get(SecretsProvider.GRAFANA_ADMIN_USER).orElseThrow(),
+                    () -> context.secrets().get(SecretsProvider.GRAFANA_ADMIN_PASSWORD).orElse("").toCharArray());
+        }
         return new GrafanaClient(endpoint.baseUri(), () -> token(context).map(String::toCharArray).orElse(new char[0]));
     }
 
