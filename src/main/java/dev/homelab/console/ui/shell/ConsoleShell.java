@@ -1,10 +1,10 @@
 package dev.homelab.console.ui.shell;
 
 import dev.homelab.console.app.AppDirs;
-import dev.homelab.console.app.ConsoleContext;
 import dev.homelab.console.app.Settings;
 import dev.homelab.console.sandbox.SandboxPrestart;
 import dev.homelab.console.task.Progress;
+import dev.homelab.console.telemetry.Telemetry;
 import dev.homelab.console.ui.common.BackgroundTasks;
 import dev.homelab.console.ui.connect.ConnectScreen;
 import dev.homelab.console.ui.connect.ConnectedCluster;
@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -107,6 +108,11 @@ public final class ConsoleShell {
         return session != null;
     }
 
+    /** The connected cluster's running telemetry (started on connect, closed on disconnect). */
+    public Optional<Telemetry> telemetry() {
+        return session == null ? Optional.empty() : session.telemetry();
+    }
+
     /** Saves the window, stops the pages and closes the connection (bounded), then stops background work. */
     public void shutdown() {
         geometry.save(stage);
@@ -114,7 +120,7 @@ public final class ConsoleShell {
         session = null;
         if (closing != null) {
             closing.disposePages();
-            closeBounded(closing.console());
+            closeBounded(closing);
         }
         connectScreen.close();
         tasks.close();
@@ -124,7 +130,7 @@ public final class ConsoleShell {
         ConnectedSession previous = session;
         if (previous != null) {
             previous.disposePages();
-            closeInBackground(previous.console());
+            closeInBackground(previous);
         }
         ConnectedSession opened = new ConnectedSession(connected.console(), tasks, window::navigate, pages.get());
         session = opened;
@@ -144,21 +150,21 @@ public final class ConsoleShell {
         connectScreen.reload();
         if (closing != null) {
             closing.disposePages();
-            closeInBackground(closing.console());
+            closeInBackground(closing);
         }
     }
 
-    private void closeInBackground(ConsoleContext console) {
-        String name = console.cluster().identity().contextName();
+    private void closeInBackground(ConnectedSession closing) {
+        String name = closing.console().cluster().identity().contextName();
         tasks.submit("Disconnecting from " + name, (Progress progress) -> {
-            progress.update("Closing watches and connections", -1);
-            console.close();
+            progress.update("Stopping sampling, closing watches and connections", -1);
+            closing.close();
             return null;
         }, ignored -> LOG.info("Disconnected from {}", name), error -> LOG.warn("Closing {} failed", name, error));
     }
 
-    private static void closeBounded(ConsoleContext console) {
-        Thread closer = new Thread(console::close, "homelab-close");
+    private static void closeBounded(ConnectedSession closing) {
+        Thread closer = new Thread(closing::close, "homelab-close");
         closer.setDaemon(true);
         closer.start();
         try {
