@@ -25,6 +25,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -44,6 +46,8 @@ public final class ConnectScreen {
     private final VBox reviewBox = new VBox(12);
     private final ScrollPane root;
     private final FilePicker filePicker;
+    private final Node header = header();
+    private ConnectedCluster shownReview;
 
     public ConnectScreen(AppDirs dirs, Settings settings, BackgroundTasks tasks, FilePicker filePicker,
                          Consumer<ConnectedCluster> onConnected) {
@@ -95,27 +99,39 @@ public final class ConnectScreen {
         model.close();
     }
 
+    /**
+     * Puts the cards for the current state in place. Children that stay are left in the scene (replacing them all
+     * would take the button under the user's pointer out of the scene for a moment), and the review is built once
+     * per connection that needs one.
+     */
     private void layoutCards() {
-        column.getChildren().setAll(header());
+        List<Node> cards = new ArrayList<>();
+        cards.add(header);
         if (model.connectingProperty().get() != null) {
-            column.getChildren().add(activity);
+            cards.add(activity);
         }
         if (model.problemProperty().get() != null) {
             problemView.show(model.problemProperty().get());
-            column.getChildren().add(problemView);
+            cards.add(problemView);
         }
         ConnectedCluster review = model.reviewProperty().get();
         if (review != null) {
-            showReview(review);
-            column.getChildren().add(reviewBox);
-            return;
-        }
-        if (model.kubeconfigMissingProperty().get()) {
-            column.getChildren().addAll(rehearseCard, kubeconfigCard);
-            rehearseCard.getStyleClass().add("recommended");
+            if (review != shownReview) {
+                showReview(review);
+                shownReview = review;
+            }
+            cards.add(reviewBox);
         } else {
-            column.getChildren().addAll(kubeconfigCard, rehearseCard);
+            shownReview = null;
+            boolean recommended = model.kubeconfigMissingProperty().get();
+            cards.addAll(recommended ? List.of(rehearseCard, kubeconfigCard) : List.of(kubeconfigCard, rehearseCard));
             rehearseCard.getStyleClass().remove("recommended");
+            if (recommended) {
+                rehearseCard.getStyleClass().add("recommended");
+            }
+        }
+        if (!column.getChildren().equals(cards)) {
+            column.getChildren().setAll(cards);
         }
     }
 
