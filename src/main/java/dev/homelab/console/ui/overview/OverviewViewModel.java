@@ -17,6 +17,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +33,8 @@ import java.util.function.Consumer;
  * coalesced into the FX thread, and the monitoring inventory.
  */
 final class OverviewViewModel implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OverviewViewModel.class);
 
     private final UiContext context;
     private final ObservableList<NodeRow> rows = FXCollections.observableArrayList();
@@ -66,8 +70,11 @@ final class OverviewViewModel implements AutoCloseable {
                 close();
             }
             return null;
-        }, ignored -> { }, error -> watchProblem.set("The node list could not be read: " + error.getMessage()
-                + ". Check the connection (status bar) and switch cluster to reconnect."));
+        }, ignored -> { }, error -> {
+            LOG.warn("The overview's node watch failed", error);
+            watchProblem.set("The node list could not be read: " + error.getMessage()
+                    + ". Check the connection (status bar) and switch cluster to reconnect.");
+        });
         inventory.refresh();
         if (sampler.isPresent()) {
             sampler.get().addRoundListener(roundListener);
