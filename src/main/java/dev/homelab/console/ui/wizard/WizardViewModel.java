@@ -137,6 +137,8 @@ public final class WizardViewModel {
                 plans.setAll(reviewed.plans());
                 reviewedPhase.set(phase);
             } else {
+                // the blocked step becomes the one on screen (its title, state and inputs), keeping the checks
+                selected.set(reviewed.blockedAt().get());
                 error.set(blocked(reviewed.checks()));
             }
         });
