@@ -28,6 +28,11 @@ final class RunningLab implements AutoCloseable {
         return world;
     }
 
+    /** The lab's API server, for tests and benchmarks that count what the app asks of it. */
+    KubernetesMockServer server() {
+        return server;
+    }
+
     void own(AutoCloseable part) {
         parts.add(part);
     }

@@ -81,6 +81,26 @@ public final class ClusterObserver implements AutoCloseable {
         return nodes.getStore().list().stream().map(ClusterObserver::facts).toList();
     }
 
+    /**
+     * Waits (bounded) until every watch has delivered its first list, so that a one-off sampling run (the CLI's
+     * {@code --sample}) attributes pods from its first round. False when the time ran out.
+     */
+    public boolean awaitSynced(java.time.Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!informers.stream().allMatch(SharedIndexInformer::hasSynced)) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    /** Every pod the watch knows now. */
+    public List<Pod> pods() {
+        return pods == null ? List.of() : pods.getStore().list();
+    }
+
     public Optional<Pod> pod(String namespace, String name) {
         return pods == null ? Optional.empty() : Optional.ofNullable(pods.getStore().getByKey(namespace + "/" + name));
     }
@@ -130,15 +150,26 @@ public final class ClusterObserver implements AutoCloseable {
         informers.forEach(SharedIndexInformer::close);
     }
 
+    /** "namespace/release" → chart name, from Helm release Secrets listed once (when nothing watches them). */
+    static Map<String, String> releaseCharts(List<Secret> releaseSecrets) {
+        Map<String, String> charts = new java.util.HashMap<>();
+        releaseSecrets.forEach(secret -> addReleaseChart(secret, charts));
+        return charts;
+    }
+
+    private static void addReleaseChart(Secret secret, Map<String, String> charts) {
+        try {
+            HelmRelease release = HelmReleaseSecrets.decode(secret);
+            charts.put(release.namespace() + "/" + release.name(), release.chartName());
+        } catch (RuntimeException e) {
+            LOG.debug("Unreadable Helm release Secret {}", secret.getMetadata().getName(), e);
+        }
+    }
+
     private final class ReleaseHandler implements ResourceEventHandler<Secret> {
         @Override
         public void onAdd(Secret secret) {
-            try {
-                HelmRelease release = HelmReleaseSecrets.decode(secret);
-                releaseCharts.put(release.namespace() + "/" + release.name(), release.chartName());
-            } catch (RuntimeException e) {
-                LOG.debug("Unreadable Helm release Secret {}", secret.getMetadata().getName(), e);
-            }
+            addReleaseChart(secret, releaseCharts);
         }
 
         @Override

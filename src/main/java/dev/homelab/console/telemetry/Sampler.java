@@ -45,6 +45,7 @@ public final class Sampler implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final List<Consumer<Tick>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<NodeUsageRound>> roundListeners = new CopyOnWriteArrayList<>();
     private final Map<String, NodeReading> lastReadings = new HashMap<>();
     private final Map<String, Optional<Component>> classified = new HashMap<>();
     private final Set<String> rememberedPods = new HashSet<>();
@@ -53,6 +54,7 @@ public final class Sampler implements AutoCloseable {
     private volatile Duration interval;
     private volatile SamplerStatus status;
     private volatile Tick lastTick;
+    private volatile NodeUsageRound lastRound;
     private ScheduledFuture<?> schedule;
 
     public Sampler(MetricsServerClient metrics, ClusterObserver cluster, SampleStore store, Clock clock,
@@ -109,9 +111,26 @@ public final class Sampler implements AutoCloseable {
         return status;
     }
 
-    /** The last round's samples, if any (the overview can show them instead of asking metrics.k8s.io again). */
+    /** The last round's samples, if any. */
     public Optional<Tick> lastTick() {
         return Optional.ofNullable(lastTick);
+    }
+
+    /**
+     * Called after every round, failed ones included, with every node's current reading: live displays (the
+     * overview) take node usage from here instead of asking metrics.k8s.io themselves.
+     */
+    public void addRoundListener(Consumer<NodeUsageRound> listener) {
+        roundListeners.add(listener);
+    }
+
+    public void removeRoundListener(Consumer<NodeUsageRound> listener) {
+        roundListeners.remove(listener);
+    }
+
+    /** The last round's node readings or problem, if a round has run. */
+    public Optional<NodeUsageRound> lastRound() {
+        return Optional.ofNullable(lastRound);
     }
 
     private void sampleSafely() {
@@ -120,6 +139,7 @@ public final class Sampler implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Sampling failed", e);
             status = status(SamplerStatus.State.SAMPLING, "Sampling failed: " + e.getMessage(), List.of());
+            publish(NodeUsageRound.failed(clock.instant(), "Sampling failed: " + e.getMessage()));
         }
     }
 
@@ -133,6 +153,7 @@ public final class Sampler implements AutoCloseable {
             podReadings = metrics.pods();
         } catch (MetricsUnavailableException e) {
             status = status(SamplerStatus.State.METRICS_UNAVAILABLE, e.getMessage(), List.of());
+            publish(NodeUsageRound.failed(now, e.getMessage()));
             return Optional.empty();
         }
         Map<String, NodeFacts> nodes = new HashMap<>();
@@ -176,7 +197,19 @@ public final class Sampler implements AutoCloseable {
                 LOG.warn("A telemetry listener failed", e);
             }
         }
+        publish(new NodeUsageRound(now, nodeReadings, null));
         return Optional.of(tick);
+    }
+
+    private void publish(NodeUsageRound round) {
+        lastRound = round;
+        for (Consumer<NodeUsageRound> listener : roundListeners) {
+            try {
+                listener.accept(round);
+            } catch (RuntimeException e) {
+                LOG.warn("A node usage listener failed", e);
+            }
+        }
     }
 
     private void addComponents(List<PodReading> pods, Set<String> freshNodes, Map<SeriesKey, Usage> usage) {

@@ -19,6 +19,7 @@ import dev.homelab.console.telemetry.store.SampleStores;
 import dev.homelab.console.verify.prom.PromApiClient;
 import dev.homelab.console.verify.prom.PromApiException;
 import io.fabric8.kubernetes.api.model.NodeAddress;
+import io.fabric8.kubernetes.api.model.Pod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -165,6 +166,8 @@ public final class Telemetry implements AutoCloseable {
         if (databases.isEmpty()) {
             problems.add("No Prometheus or VictoriaMetrics Service found in the cluster: only the app's own samples"
                     + " are available.");
+        } else {
+            rememberRunningPods().ifPresent(problems::add);
         }
         for (Tsdb tsdb : databases) {
             progress.checkCancelled();
@@ -184,6 +187,37 @@ public final class Telemetry implements AutoCloseable {
             }
         }
         return new FillResult(imports, problems);
+    }
+
+    /**
+     * Classifies the pods that run now by their labels and Helm releases, as the sampler does, and remembers them, so
+     * the history read from PromQL attributes them to the same components ("Grafana (grafana)",
+     * "node-exporter (kube-prometheus-stack)") instead of guessing from pod names. Returns a problem, if any.
+     */
+    private Optional<String> rememberRunningPods() {
+        try {
+            List<Pod> pods;
+            Map<String, String> charts;
+            if (observer != null && !observer.pods().isEmpty()) {
+                pods = observer.pods();
+                charts = observer.releaseCharts();
+            } else {
+                pods = context.cluster().kube().pods().inAnyNamespace().list().getItems();
+                charts = ClusterObserver.releaseCharts(context.cluster().kube().secrets().inAnyNamespace()
+                        .withLabel("owner", "helm").list().getItems());
+            }
+            ComponentClassifier classifier = new ComponentClassifier(charts);
+            Map<String, String> components = new HashMap<>();
+            for (Pod pod : pods) {
+                classifier.classify(pod.getMetadata()).ifPresent(c -> components.put(
+                        pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName(), c.component().key()));
+            }
+            store.rememberPods(components);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of("Could not list pods and Helm releases (" + e.getMessage() + "): history pods are"
+                    + " attributed to components by their names only.");
+        }
     }
 
     private Map<String, String> nodeIps() {

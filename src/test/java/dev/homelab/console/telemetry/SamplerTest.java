@@ -131,6 +131,28 @@ class SamplerTest {
     }
 
     @Test
+    void roundListenersGetEveryNodesCurrentReadingUnchangedOnesIncludedAndTheProblemWhenARoundFails() {
+        server.expect().get().withPath("/apis/metrics.k8s.io/v1beta1/nodes")
+                .andReturn(404, "{\"kind\":\"Status\",\"code\":404}").once();
+        Sampler sampler = sampler();
+        java.util.List<NodeUsageRound> rounds = new java.util.concurrent.CopyOnWriteArrayList<>();
+        sampler.addRoundListener(rounds::add);
+
+        sampler.sampleOnce();
+        sampler.sampleOnce();
+        Tick unchanged = sampler.sampleOnce().orElseThrow();
+
+        assertThat(rounds).hasSize(3);
+        assertThat(rounds.get(0).ok()).isFalse();
+        assertThat(rounds.get(0).problem()).contains("metrics.k8s.io is not served");
+        assertThat(unchanged.usage()).as("the history skips unchanged readings").isEmpty();
+        assertThat(rounds.get(2).nodes()).as("live displays still get them")
+                .extracting(MetricsServerClient.NodeReading::node).containsExactlyInAnyOrder("pi-server", "pi-worker-1");
+        assertThat(sampler.lastRound()).containsSame(rounds.get(2));
+        assertThat(metrics.requestCount()).as("no request of its own").isEqualTo(5);
+    }
+
+    @Test
     void statusCountsRequestsPerMinute() {
         Sampler sampler = sampler();
         sampler.sampleOnce();

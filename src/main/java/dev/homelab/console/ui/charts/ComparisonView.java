@@ -30,8 +30,10 @@ import java.util.function.Function;
  */
 final class ComparisonView extends VBox {
 
-    static final List<Duration> AFTER_WINDOWS = List.of(Duration.ofMinutes(15), Duration.ofMinutes(30),
-            Duration.ofMinutes(60), Duration.ofHours(6), Duration.ofHours(24));
+    /** The short windows are for rehearsals and a first look right after the change; the flags say what they lack. */
+    static final List<Duration> AFTER_WINDOWS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
+            Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofMinutes(60), Duration.ofHours(6),
+            Duration.ofHours(24));
 
     private final ChartsViewModel model;
     private final BackgroundTasks tasks;

@@ -33,6 +33,10 @@ final class LineChartCanvas extends CanvasChart {
         return lines;
     }
 
+    List<ChartBand> bands() {
+        return bands;
+    }
+
     @Override
     double dataMax() {
         double max = 0;

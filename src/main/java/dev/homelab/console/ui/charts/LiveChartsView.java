@@ -126,6 +126,7 @@ final class LiveChartsView extends VBox {
         capture.setId("capture-baseline");
         capture.setOnAction(e -> captureBaseline());
         Button fill = new Button("Fill from Prometheus / VictoriaMetrics");
+        fill.setId("fill-history");
         fill.setOnAction(e -> model.fillHistory());
         Button png = new Button("Export PNG…");
         png.setOnAction(e -> save("PNG image", "*.png", "charts.png", file -> ChartExport.png(charts, file.toPath())));

@@ -68,7 +68,7 @@ final class OverviewView {
         sampled.textProperty().bind(Bindings.createStringBinding(() -> {
             UsageSample sample = model.lastSampleProperty().get();
             return sample == null ? "Usage: waiting for the first sample"
-                    : sample.ok() ? "Usage from metrics.k8s.io at " + TIME.format(sample.at()) + ", every 15 s"
+                    : sample.ok() ? "Usage from metrics.k8s.io at " + TIME.format(sample.at()) + model.intervalText()
                     : "Usage unavailable";
         }, model.lastSampleProperty()));
         HBox heading = new HBox(10, title, count, new Spacer(), sampled);
@@ -76,8 +76,7 @@ final class OverviewView {
 
         Label usageProblem = banner("usage-problem");
         usageProblem.textProperty().bind(Bindings.createStringBinding(() -> model.usageProblemProperty().get() == null
-                ? "" : model.usageProblemProperty().get() + metricsFix(model.usageProblemProperty().get()),
-                model.usageProblemProperty()));
+                ? "" : model.usageProblemProperty().get(), model.usageProblemProperty()));
         usageProblem.visibleProperty().bind(model.usageProblemProperty().isNotNull());
         usageProblem.managedProperty().bind(usageProblem.visibleProperty());
 
@@ -89,15 +88,6 @@ final class OverviewView {
         VBox section = new VBox(10, heading, watchProblem, usageProblem, new NodeTable(model.rows()));
         section.setId("nodes-section");
         return section;
-    }
-
-    /** The sampler names the problem; the way out on k3s is added when metrics.k8s.io is not served at all. */
-    private static String metricsFix(String problem) {
-        return problem.startsWith("metrics-server missing")
-                ? "\nTo fix on k3s: remove --disable metrics-server (or metrics-server under disable: in "
-                + "/etc/rancher/k3s/config.yaml) on the server and restart k3s; usage appears within a minute. "
-                + "Other clusters: install metrics-server from kubernetes-sigs."
-                : "";
     }
 
     static Label banner(String id) {

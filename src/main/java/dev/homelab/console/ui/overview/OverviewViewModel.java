@@ -2,9 +2,12 @@ package dev.homelab.console.ui.overview;
 
 import dev.homelab.console.cluster.NodeSummary;
 import dev.homelab.console.cluster.NodeUsage;
-import dev.homelab.console.cluster.NodeUsageSampler;
 import dev.homelab.console.cluster.NodeWatcher;
 import dev.homelab.console.cluster.UsageSample;
+import dev.homelab.console.telemetry.NodeUsageRound;
+import dev.homelab.console.telemetry.Sampler;
+import dev.homelab.console.telemetry.Telemetry;
+import dev.homelab.console.ui.common.ConnectTiming;
 import dev.homelab.console.ui.common.FxCoalescer;
 import dev.homelab.console.ui.shell.UiContext;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -16,11 +19,16 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * The overview's live state: nodes from the informer-backed {@link NodeWatcher}, usage from the
- * {@link NodeUsageSampler} (every 15 s), both coalesced into the FX thread, and the monitoring inventory.
+ * The overview's live state: nodes from the informer-backed {@link NodeWatcher}, usage from the rounds of the
+ * session's telemetry {@link Sampler} (no requests of its own: the API budget is the sampler's 2 per round), both
+ * coalesced into the FX thread, and the monitoring inventory.
  */
 final class OverviewViewModel implements AutoCloseable {
 
@@ -34,15 +42,17 @@ final class OverviewViewModel implements AutoCloseable {
     private final InventoryModel inventory;
     private List<NodeSummary> nodes = List.of();
     private volatile NodeWatcher watcher;
-    private volatile NodeUsageSampler sampler;
+    private final Consumer<NodeUsageRound> roundListener = round -> usageUpdates.push(usageSample(round));
+    private final Optional<Sampler> sampler;
     private volatile boolean closed;
 
     OverviewViewModel(UiContext context) {
         this.context = context;
         this.inventory = new InventoryModel(context);
+        this.sampler = context.telemetry().flatMap(Telemetry::sampler);
     }
 
-    /** Starts the node informer and the usage sampler off the FX thread (the informer's first list blocks). */
+    /** Starts the node informer off the FX thread (its first list blocks) and follows the sampler's rounds. */
     void start() {
         KubernetesClient kube = context.console().cluster().kube();
         context.tasks().submit("Watching nodes", progress -> {
@@ -52,23 +62,35 @@ final class OverviewViewModel implements AutoCloseable {
             watcher = newWatcher;
             newWatcher.start();
             nodeUpdates.push(newWatcher.snapshot());
-            NodeUsageSampler newSampler = new NodeUsageSampler(kube, NodeUsageSampler.DEFAULT_INTERVAL);
-            newSampler.addListener(usageUpdates::push);
-            sampler = newSampler;
             if (closed) {
                 close();
-            } else {
-                newSampler.start();
             }
             return null;
         }, ignored -> { }, error -> watchProblem.set("The node list could not be read: " + error.getMessage()
                 + ". Check the connection (status bar) and switch cluster to reconnect."));
         inventory.refresh();
+        if (sampler.isPresent()) {
+            sampler.get().addRoundListener(roundListener);
+            sampler.get().lastRound().ifPresent(roundListener);
+        } else {
+            usageProblem.set("Node usage is not sampled in this session: the resource history could not start"
+                    + " (the log names the cause). Switch cluster and connect again.");
+        }
+    }
+
+    /** The telemetry's reading in the overview's units (millicores, bytes). */
+    static UsageSample usageSample(NodeUsageRound round) {
+        Map<String, NodeUsage> nodes = new LinkedHashMap<>();
+        round.nodes().forEach(reading -> nodes.put(reading.node(), new NodeUsage(reading.node(),
+                Math.round(reading.usage().cpuCores() * 1000), Math.round(reading.usage().memoryBytes()),
+                reading.timestamp() == null ? round.at() : reading.timestamp())));
+        return new UsageSample(round.at(), nodes, round.problem());
     }
 
     private void showNodes(List<NodeSummary> snapshot) {
         nodes = snapshot;
         rebuildRows();
+        ConnectTiming.nodesShown(snapshot.size());
     }
 
     private void showUsage(UsageSample sample) {
@@ -92,6 +114,11 @@ final class OverviewViewModel implements AutoCloseable {
         return rows;
     }
 
+    /** ", every 15 s" — the session sampler's interval, which the user can change in the history settings. */
+    String intervalText() {
+        return sampler.map(s -> ", every " + s.interval().toSeconds() + " s").orElse("");
+    }
+
     ReadOnlyStringProperty watchProblemProperty() {
         return watchProblem.getReadOnlyProperty();
     }
@@ -112,10 +139,7 @@ final class OverviewViewModel implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        NodeUsageSampler currentSampler = sampler;
-        if (currentSampler != null) {
-            currentSampler.close();
-        }
+        sampler.ifPresent(s -> s.removeRoundListener(roundListener));
         NodeWatcher currentWatcher = watcher;
         if (currentWatcher != null) {
             currentWatcher.close();

@@ -1,13 +1,15 @@
 package dev.homelab.console.ui.shell;
 
 import dev.homelab.console.app.AppDirs;
-import dev.homelab.console.app.ConsoleContext;
 import dev.homelab.console.app.Settings;
+import dev.homelab.console.sandbox.SandboxPrestart;
 import dev.homelab.console.task.Progress;
+import dev.homelab.console.telemetry.Telemetry;
 import dev.homelab.console.ui.common.BackgroundTasks;
 import dev.homelab.console.ui.connect.ConnectScreen;
 import dev.homelab.console.ui.connect.ConnectedCluster;
 import dev.homelab.console.ui.connect.FilePicker;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
@@ -17,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -58,13 +61,18 @@ public final class ConsoleShell {
         this.connectScreen = new ConnectScreen(dirs, settings, tasks, filePicker, this::connected);
     }
 
+    /** The rehearsal takes this lab, started ahead (the {@code --sandbox} start), instead of starting another. */
+    public void usePreparedSandbox(SandboxPrestart prestart) {
+        connectScreen.usePreparedSandbox(prestart);
+    }
+
     /** Shows the main window with the connect screen; with {@code options.sandbox()} starts the rehearsal at once. */
     public void start(StartupOptions options) {
         Scene scene = new Scene(window.root(), WindowGeometry.DEFAULT_WIDTH, WindowGeometry.DEFAULT_HEIGHT);
         theme.register(scene);
         stage.setScene(scene);
         stage.setTitle("Homelab Console");
-        stage.getIcons().addAll(icons());
+        loadIcons();
         geometry.restore(stage);
         window.showConnectScreen(connectScreen.view());
         stage.setOnShown(event -> StartupTiming.windowShown());
@@ -100,6 +108,11 @@ public final class ConsoleShell {
         return session != null;
     }
 
+    /** The connected cluster's running telemetry (started on connect, closed on disconnect). */
+    public Optional<Telemetry> telemetry() {
+        return session == null ? Optional.empty() : session.telemetry();
+    }
+
     /** Saves the window, stops the pages and closes the connection (bounded), then stops background work. */
     public void shutdown() {
         geometry.save(stage);
@@ -107,8 +120,9 @@ public final class ConsoleShell {
         session = null;
         if (closing != null) {
             closing.disposePages();
-            closeBounded(closing.console());
+            closeBounded(closing);
         }
+        connectScreen.close();
         tasks.close();
     }
 
@@ -116,10 +130,17 @@ public final class ConsoleShell {
         ConnectedSession previous = session;
         if (previous != null) {
             previous.disposePages();
-            closeInBackground(previous.console());
+            closeInBackground(previous);
         }
-        session = new ConnectedSession(connected.console(), tasks, window::navigate, pages.get());
-        window.showSession(session, connected);
+        ConnectedSession opened = new ConnectedSession(connected.console(), tasks, window::navigate, pages.get());
+        session = opened;
+        window.showSession(opened, connected);
+        // The other pages set themselves up after the first page is on its way to the screen.
+        Platform.runLater(() -> {
+            if (session == opened) {
+                window.addPages(opened.createRemainingPages());
+            }
+        });
     }
 
     private void switchCluster() {
@@ -129,21 +150,21 @@ public final class ConsoleShell {
         connectScreen.reload();
         if (closing != null) {
             closing.disposePages();
-            closeInBackground(closing.console());
+            closeInBackground(closing);
         }
     }
 
-    private void closeInBackground(ConsoleContext console) {
-        String name = console.cluster().identity().contextName();
+    private void closeInBackground(ConnectedSession closing) {
+        String name = closing.console().cluster().identity().contextName();
         tasks.submit("Disconnecting from " + name, (Progress progress) -> {
-            progress.update("Closing watches and connections", -1);
-            console.close();
+            progress.update("Stopping sampling, closing watches and connections", -1);
+            closing.close();
             return null;
         }, ignored -> LOG.info("Disconnected from {}", name), error -> LOG.warn("Closing {} failed", name, error));
     }
 
-    private static void closeBounded(ConsoleContext console) {
-        Thread closer = new Thread(console::close, "homelab-close");
+    private static void closeBounded(ConnectedSession closing) {
+        Thread closer = new Thread(closing::close, "homelab-close");
         closer.setDaemon(true);
         closer.start();
         try {
@@ -154,6 +175,16 @@ public final class ConsoleShell {
         if (closer.isAlive()) {
             LOG.warn("Closing the connection took longer than {} ms; quitting anyway", CLOSE_WAIT_MILLIS);
         }
+    }
+
+    /** Decoding six PNGs is not worth delaying the first frame for: they are decoded on another thread. */
+    private void loadIcons() {
+        Thread loader = new Thread(() -> {
+            List<Image> icons = icons();
+            Platform.runLater(() -> stage.getIcons().setAll(icons));
+        }, "homelab-icons");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     private static List<Image> icons() {

@@ -171,6 +171,11 @@ public final class GrafanaClient {
     }
 
     private static RequestBody body(GrafanaDatasource ds) {
+        return RequestBody.create(JSON.writeValueAsString(payload(ds)), JSON_TYPE);
+    }
+
+    /** The JSON this client sends to create or update {@code ds} ({@code POST /api/datasources}, {@code PUT …/uid/}). */
+    public static ObjectNode payload(GrafanaDatasource ds) {
         ObjectNode node = JSON.createObjectNode();
         node.put("uid", ds.uid());
         node.put("name", ds.name());
@@ -179,7 +184,10 @@ public final class GrafanaClient {
         node.put("access", ds.access());
         node.put("isDefault", ds.isDefault());
         node.set("jsonData", JSON.valueToTree(ds.jsonData()));
-        return RequestBody.create(JSON.writeValueAsString(node), JSON_TYPE);
+        if (!ds.secureJsonData().isEmpty()) {
+            node.set("secureJsonData", JSON.valueToTree(ds.secureJsonData()));
+        }
+        return node;
     }
 
     @SuppressWarnings("unchecked")

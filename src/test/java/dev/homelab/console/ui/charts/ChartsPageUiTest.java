@@ -7,6 +7,8 @@ import dev.homelab.console.sandbox.SandboxLab;
 import dev.homelab.console.telemetry.Component;
 import dev.homelab.console.telemetry.ComponentKind;
 import dev.homelab.console.telemetry.SeriesKey;
+import dev.homelab.console.telemetry.Telemetry;
+import dev.homelab.console.telemetry.TelemetrySettings;
 import dev.homelab.console.telemetry.TestTicks;
 import dev.homelab.console.telemetry.Usage;
 import dev.homelab.console.telemetry.baseline.Baselines;
@@ -46,8 +48,9 @@ import static dev.homelab.console.telemetry.TestTicks.mib;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The charts page on the sandbox lab, headless: history written before (a KPS-era baseline and a VM-era "after"
- * window), live samples from the sandbox's simulated metrics-server on top.
+ * The charts page on the sandbox lab after the migration (built-in scenario "migrated": VictoriaMetrics and Vector
+ * run, kube-prometheus-stack and Alloy are gone), headless: history written before (a KPS-era baseline and a VM-era
+ * "after" window), live samples from the sandbox's simulated metrics-server on top.
  */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
@@ -58,13 +61,14 @@ class ChartsPageUiTest {
     private static final List<String> NODES = List.of("pi-server", "pi-worker-1", "pi-worker-2", "pi-worker-3");
     private static SandboxLab lab;
     private static ConsoleContext context;
+    private static Telemetry telemetry;
     private ChartsPage page;
     private BackgroundTasks tasks;
 
     @BeforeAll
     static void labWithHistory() {
         AppDirs dirs = AppDirs.under(home);
-        lab = Sandbox.start(Optional.empty(), dirs);
+        lab = Sandbox.start(Optional.of(Path.of("migrated")), dirs);
         context = new ConsoleContext(lab.session(), lab.releases(), dirs, lab.lifecycle());
         long now = System.currentTimeMillis();
         try (SampleStore store = SampleStores.open(dirs, lab.session().identity().clusterId())) {
@@ -74,10 +78,13 @@ class ChartsPageUiTest {
                     Instant.ofEpochMilli(now - Duration.ofHours(3).toMillis()),
                     Instant.ofEpochMilli(now - Duration.ofHours(2).toMillis()));
         }
+        // what the connected session does on connect
+        telemetry = Telemetry.start(context, TelemetrySettings.DEFAULTS);
     }
 
     @AfterAll
     static void stopLab() {
+        telemetry.close();
         context.close();
     }
 
@@ -138,11 +145,11 @@ class ChartsPageUiTest {
 
         TableView<ComparisonRow> components = robot.lookup("#comparison-components").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !components.getItems().isEmpty());
-        // the after window also holds the sandbox's live samples (its simulated kube-prometheus-stack still runs),
-        // so Prometheus is checked on its baseline side; "gone" is covered by the engine's ComparisonTest
+        // the after window holds the written VM-era history and the migrated lab's live samples: no Prometheus
         assertThat(components.getItems()).anySatisfy(row -> {
             assertThat(row.name()).isEqualTo("Prometheus");
             assertThat(row.memoryBefore()).isEqualTo("1.40 GiB");
+            assertThat(row.memoryVerdict()).isEqualTo("gone");
         });
         assertThat(components.getItems()).anySatisfy(row -> {
             assertThat(row.name()).isEqualTo("vmsingle");

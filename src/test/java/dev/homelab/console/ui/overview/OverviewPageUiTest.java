@@ -8,6 +8,8 @@ import dev.homelab.console.cluster.ServiceAccess;
 import dev.homelab.console.cluster.ServiceUnreachableException;
 import dev.homelab.console.helm.HelmRelease;
 import dev.homelab.console.helm.HelmReleaseSecrets;
+import dev.homelab.console.telemetry.Telemetry;
+import dev.homelab.console.telemetry.TelemetrySettings;
 import dev.homelab.console.ui.common.BackgroundTasks;
 import dev.homelab.console.ui.shell.UiContext;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
@@ -55,6 +57,7 @@ class OverviewPageUiTest {
     private KubernetesClient kube;
     private BackgroundTasks tasks;
     private OverviewPage page;
+    private Telemetry telemetry;
     private Stage stage;
 
     @Start
@@ -70,6 +73,9 @@ class OverviewPageUiTest {
                 page.dispose();
             }
         });
+        if (telemetry != null) {
+            telemetry.close();
+        }
         tasks.close();
     }
 
@@ -120,7 +126,7 @@ class OverviewPageUiTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> robot.lookup("#usage-problem").tryQuery().map(n -> n.isVisible()).orElse(false));
         assertThat(robot.lookup("#usage-problem").queryAs(Label.class).getText())
-                .contains("metrics-server missing").contains("To fix on k3s");
+                .contains("metrics.k8s.io is not served").contains("On k3s").contains("--disable metrics-server");
         assertThat(robot.lookup(".usage-cell .label").queryAllAs(Label.class).stream().map(Label::getText))
                 .allMatch(text -> text.endsWith("no sample yet"));
     }
@@ -129,6 +135,8 @@ class OverviewPageUiTest {
         ClusterSession session = new ClusterSession(kube, new ClusterIdentity("pi-lab", kube.getMasterUrl().toString(),
                 "uid-1", false), new NoServices());
         ConsoleContext console = new ConsoleContext(session, null, AppDirs.under(home), null); // the overview uses no Helm
+        // what the connected session does on connect: the overview reads its usage from this sampler
+        telemetry = Telemetry.start(console, TelemetrySettings.DEFAULTS);
         robot.interact(() -> {
             page = new OverviewPage(new UiContext(console, tasks, id -> { }));
             stage.setScene(new Scene(new javafx.scene.layout.StackPane(page.view()), 1280, 800));
