@@ -294,10 +294,14 @@ public final class WizardViewModel {
         error.set(null);
         progressText.set(title + " …");
         ui.tasks().submit(title, progress -> work.apply(wizardLog.around(progress)), result -> {
-            busy.set(false);
-            progressText.set(title + " — finished");
-            onSuccess.accept(result);
-            refreshRecords();
+            // the result is on screen before the page says "finished" and the buttons come back
+            try {
+                onSuccess.accept(result);
+                refreshRecords();
+            } finally {
+                busy.set(false);
+                progressText.set(title + " — finished");
+            }
         }, failure -> {
             busy.set(false);
             progressText.set(title + " — stopped");
