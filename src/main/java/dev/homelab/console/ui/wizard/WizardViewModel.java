@@ -93,6 +93,9 @@ public final class WizardViewModel {
     public void select(MigrationStep step) {
         phaseToUndo.set(null);
         selected.set(step);
+        if (!busy.get()) {
+            log.clear(); // the last run's lines belong to the step that ran, not to this one
+        }
         preflight.clear();
         plans.clear();
         reviewedPhase.set(null);
