@@ -22,13 +22,14 @@ public final class Launcher {
         if (args.length > 0 && !args[0].equals("--sandbox") && HomelabConsoleCommand.isCommand(args)) {
             System.exit(HomelabConsoleCommand.execute(args));
         }
+        StartupOptions options = null;
         try {
-            StartupOptions.parse(List.of(args));
+            options = StartupOptions.parse(List.of(args));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(ExitCodes.USAGE);
         }
-        ConsoleApp.preload(AppDirs.fromEnvironment());
+        ConsoleApp.preload(AppDirs.fromEnvironment(), options);
         Application.launch(ConsoleApp.class, args);
         // Connections and simulated servers may leave non-daemon threads behind; the window is closed, so leave.
         System.exit(0);

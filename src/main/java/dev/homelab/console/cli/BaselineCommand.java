@@ -31,15 +31,7 @@ import java.util.concurrent.Callable;
         description = "Capture, list, rename and delete baselines of node and component usage.",
         subcommands = {BaselineCommand.Capture.class, BaselineCommand.ListBaselines.class,
                 BaselineCommand.Rename.class, BaselineCommand.Delete.class})
-public final class BaselineCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+public final class BaselineCommand extends ParentCommand {
 
     /** One line per baseline in list output. */
     public record BaselineInfo(String name, Instant created, Instant from, Instant to, int nodes, int components,
@@ -75,38 +67,29 @@ public final class BaselineCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return CliSupport.run(() -> {
+            return OfflineTelemetry.run(options, (connected, telemetry) -> {
                 if (sample != null && !ending.isZero()) {
                     throw new CliFailure(ExitCodes.USAGE, "--sample measures now, so it cannot fill a window that"
                             + " ended " + ending.toMinutes() + " min ago: leave out --sample or --ending.");
                 }
-                try (Connector.Connected connected = CliSupport.connect(options);
-                     Telemetry telemetry = Telemetry.offline(connected.context())) {
-                    Progress progress = CliSupport.progress(options);
-                    if (sample != null) {
-                        sampleLive(connected, telemetry, sample, progress);
-                    }
-                    Instant to = Instant.now().minus(ending);
-                    if (!noPromql) {
-                        telemetry.fillFromPromQL(to.minus(window), to, progress).problems()
-                                .forEach(p -> progress.update(p, -1));
-                    }
-                    Baseline baseline;
-                    try {
-                        baseline = telemetry.baselines().capture(name, to.minus(window), to);
-                    } catch (Baselines.NoSamplesException e) {
-                        throw new CliFailure(ExitCodes.OPERATION_FAILED, e.getMessage()
-                                + " Or run again with --sample 10m to sample now.");
-                    } catch (IllegalArgumentException e) {
-                        throw new CliFailure(ExitCodes.USAGE, e.getMessage());
-                    }
-                    if (options.output == OutputFormat.json) {
-                        CliSupport.printJson(baseline);
-                    } else {
-                        printSummary(baseline);
-                    }
-                    return ExitCodes.OK;
+                Progress progress = CliSupport.progress(options);
+                if (sample != null) {
+                    sampleLive(connected, telemetry, sample, progress);
                 }
+                Instant to = Instant.now().minus(ending);
+                if (!noPromql) {
+                    telemetry.fillFromPromQL(to.minus(window), to, progress).problems()
+                            .forEach(p -> progress.update(p, -1));
+                }
+                Baseline baseline;
+                try {
+                    baseline = CliSupport.usage(() -> telemetry.baselines().capture(name, to.minus(window), to));
+                } catch (Baselines.NoSamplesException e) {
+                    throw new CliFailure(ExitCodes.OPERATION_FAILED, e.getMessage()
+                            + " Or run again with --sample 10m to sample now.");
+                }
+                CliSupport.print(options, baseline, () -> printSummary(baseline));
+                return ExitCodes.OK;
             });
         }
 
@@ -161,27 +144,26 @@ public final class BaselineCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return CliSupport.run(() -> {
-                try (Connector.Connected connected = CliSupport.connect(options);
-                     Telemetry telemetry = Telemetry.offline(connected.context())) {
-                    List<BaselineInfo> infos = telemetry.baselines().list().stream().map(BaselineInfo::of).toList();
-                    if (options.output == OutputFormat.json) {
-                        CliSupport.printJson(Map.of("baselines", infos, "history",
-                                telemetry.store().status().describe()));
-                    } else if (infos.isEmpty()) {
-                        System.out.println("No baselines yet. Capture one with: homelab-console baseline capture");
-                    } else {
-                        System.out.printf(Locale.ROOT, "%-24s %-22s %8s %6s %12s %10s%n", "NAME", "FROM", "MINUTES",
-                                "NODES", "MEMORY", "CPU");
-                        for (BaselineInfo info : infos) {
-                            System.out.printf(Locale.ROOT, "%-24s %-22s %8d %6d %12s %10s%n", info.name(),
-                                    info.from(), Duration.between(info.from(), info.to()).toMinutes(), info.nodes(),
-                                    Units.bytes(info.memoryMeanBytes()), Units.cores(info.cpuMeanCores()));
-                        }
-                    }
-                    return ExitCodes.OK;
-                }
+            return OfflineTelemetry.run(options, (connected, telemetry) -> {
+                List<BaselineInfo> infos = telemetry.baselines().list().stream().map(BaselineInfo::of).toList();
+                CliSupport.print(options, Map.of("baselines", infos, "history", telemetry.store().status().describe()),
+                        () -> printList(infos));
+                return ExitCodes.OK;
             });
+        }
+
+        private static void printList(List<BaselineInfo> infos) {
+            if (infos.isEmpty()) {
+                System.out.println("No baselines yet. Capture one with: homelab-console baseline capture");
+                return;
+            }
+            System.out.printf(Locale.ROOT, "%-24s %-22s %8s %6s %12s %10s%n", "NAME", "FROM", "MINUTES", "NODES",
+                    "MEMORY", "CPU");
+            for (BaselineInfo info : infos) {
+                System.out.printf(Locale.ROOT, "%-24s %-22s %8d %6d %12s %10s%n", info.name(), info.from(),
+                        Duration.between(info.from(), info.to()).toMinutes(), info.nodes(),
+                        Units.bytes(info.memoryMeanBytes()), Units.cores(info.cpuMeanCores()));
+            }
         }
     }
 
@@ -196,17 +178,10 @@ public final class BaselineCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return CliSupport.run(() -> {
-                try (Connector.Connected connected = CliSupport.connect(options);
-                     Telemetry telemetry = Telemetry.offline(connected.context())) {
-                    try {
-                        telemetry.baselines().rename(from, to);
-                    } catch (IllegalArgumentException e) {
-                        throw new CliFailure(ExitCodes.USAGE, e.getMessage());
-                    }
-                    print(options, Map.of("renamed", from, "to", to), "Renamed '" + from + "' to '" + to + "'");
-                    return ExitCodes.OK;
-                }
+            return OfflineTelemetry.run(options, (connected, telemetry) -> {
+                CliSupport.usage(() -> telemetry.baselines().rename(from, to));
+                CliSupport.print(options, Map.of("renamed", from, "to", to), "Renamed '" + from + "' to '" + to + "'");
+                return ExitCodes.OK;
             });
         }
     }
@@ -220,26 +195,11 @@ public final class BaselineCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return CliSupport.run(() -> {
-                try (Connector.Connected connected = CliSupport.connect(options);
-                     Telemetry telemetry = Telemetry.offline(connected.context())) {
-                    try {
-                        telemetry.baselines().delete(name);
-                    } catch (IllegalArgumentException e) {
-                        throw new CliFailure(ExitCodes.USAGE, e.getMessage());
-                    }
-                    print(options, Map.of("deleted", name), "Deleted baseline '" + name + "'");
-                    return ExitCodes.OK;
-                }
+            return OfflineTelemetry.run(options, (connected, telemetry) -> {
+                CliSupport.usage(() -> telemetry.baselines().delete(name));
+                CliSupport.print(options, Map.of("deleted", name), "Deleted baseline '" + name + "'");
+                return ExitCodes.OK;
             });
-        }
-    }
-
-    static void print(ConnectionOptions options, Object json, String text) {
-        if (options.output == OutputFormat.json) {
-            CliSupport.printJson(json);
-        } else {
-            System.out.println(text);
         }
     }
 }

@@ -114,6 +114,42 @@ public final class CliSupport {
         System.out.println(Json.PRETTY.writeValueAsString(value));
     }
 
+    /** The result on stdout: {@code json} as JSON with {@code --output json}, else what {@code text} prints. */
+    public static void print(ConnectionOptions options, Object json, Runnable text) {
+        if (options.output == OutputFormat.json) {
+            printJson(json);
+        } else {
+            text.run();
+        }
+    }
+
+    /** The result on stdout: {@code json} as JSON with {@code --output json}, else the line {@code text}. */
+    public static void print(ConnectionOptions options, Object json, String text) {
+        print(options, json, () -> System.out.println(text));
+    }
+
+    /** An action on the user's arguments that has no result. */
+    public interface ArgumentAction {
+        void run() throws Exception;
+    }
+
+    /** What a bad argument throws ({@link IllegalArgumentException}) becomes a usage failure (exit 2) with its message. */
+    public static <T> T usage(Callable<T> parse) throws Exception {
+        try {
+            return parse.call();
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(ExitCodes.USAGE, e.getMessage());
+        }
+    }
+
+    /** As {@link #usage(Callable)}, for an action without a result. */
+    public static void usage(ArgumentAction action) throws Exception {
+        usage(() -> {
+            action.run();
+            return null;
+        });
+    }
+
     private static int fail(int code, String reason) {
         String line = reason == null ? "failed" : reason.replace('\n', ' ').strip();
         System.err.println("homelab-console: " + line);

@@ -1,7 +1,5 @@
 package dev.homelab.console.cli;
 
-import dev.homelab.console.app.Connector;
-import dev.homelab.console.telemetry.Telemetry;
 import dev.homelab.console.telemetry.baseline.Comparison;
 import dev.homelab.console.telemetry.report.ComparisonReport;
 import picocli.CommandLine.Command;
@@ -37,35 +35,29 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return CliSupport.run(() -> {
-            try (Connector.Connected connected = CliSupport.connect(options);
-                 Telemetry telemetry = Telemetry.offline(connected.context())) {
-                if (telemetry.baselines().get(baseline).isEmpty()) {
-                    throw new CliFailure(ExitCodes.USAGE, "No baseline named '" + baseline + "'. Known: "
-                            + telemetry.baselines().names());
-                }
-                if (sample != null) {
-                    BaselineCommand.sampleLive(connected, telemetry, sample, CliSupport.progress(options));
-                }
-                Instant now = Instant.now();
-                telemetry.fillFromPromQL(now.minus(after), now, CliSupport.progress(options));
-                Comparison comparison = telemetry.compare(baseline, after);
-                if (comparison.after().nodes().isEmpty()) {
-                    throw new CliFailure(ExitCodes.OPERATION_FAILED, "No samples in the last " + after.toMinutes()
-                            + " min: keep the app connected, or add --sample 10m.");
-                }
-                if (report != null) {
-                    Files.writeString(report, ComparisonReport.html(comparison, telemetry.store(),
-                            connected.context().cluster().identity().contextName(), ZoneId.systemDefault()));
-                    System.err.println("Report written to " + report.toAbsolutePath());
-                }
-                if (options.output == OutputFormat.json) {
-                    CliSupport.printJson(comparison);
-                } else {
-                    System.out.print(ComparisonReport.text(comparison, ZoneId.systemDefault()));
-                }
-                return ExitCodes.OK;
+        return OfflineTelemetry.run(options, (connected, telemetry) -> {
+            if (telemetry.baselines().get(baseline).isEmpty()) {
+                throw new CliFailure(ExitCodes.USAGE, "No baseline named '" + baseline + "'. Known: "
+                        + telemetry.baselines().names());
             }
+            if (sample != null) {
+                BaselineCommand.sampleLive(connected, telemetry, sample, CliSupport.progress(options));
+            }
+            Instant now = Instant.now();
+            telemetry.fillFromPromQL(now.minus(after), now, CliSupport.progress(options));
+            Comparison comparison = telemetry.compare(baseline, after);
+            if (comparison.after().nodes().isEmpty()) {
+                throw new CliFailure(ExitCodes.OPERATION_FAILED, "No samples in the last " + after.toMinutes()
+                        + " min: keep the app connected, or add --sample 10m.");
+            }
+            if (report != null) {
+                Files.writeString(report, ComparisonReport.html(comparison, telemetry.store(),
+                        connected.context().cluster().identity().contextName(), ZoneId.systemDefault()));
+                System.err.println("Report written to " + report.toAbsolutePath());
+            }
+            CliSupport.print(options, comparison,
+                    () -> System.out.print(ComparisonReport.text(comparison, ZoneId.systemDefault())));
+            return ExitCodes.OK;
         });
     }
 }

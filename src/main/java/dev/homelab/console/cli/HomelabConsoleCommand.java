@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 LogsCommand.class,
                 RebootTestCommand.class,
                 VerifyCommand.class,
+                SandboxServeCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 check failed or blocked, 2 usage error, 3 cannot connect,",
                 "4 not permitted, 5 operation failed. A one-line reason goes to stderr."})

@@ -38,15 +38,7 @@ import java.util.concurrent.atomic.AtomicReference;
 @Command(name = "logs", mixinStandardHelpOptions = true,
         description = "Query and tail logs in Loki (found in the cluster, reached through a port-forward).",
         subcommands = {LogsCommand.Query.class, LogsCommand.Tail.class})
-public final class LogsCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+public final class LogsCommand extends ParentCommand {
 
     /** Where Loki is and who we are to it; shared by both subcommands. */
     static final class LokiOptions {
@@ -74,15 +66,19 @@ public final class LogsCommand implements Runnable {
         }
     }
 
-    @Command(name = "query", mixinStandardHelpOptions = true,
-            description = "Run a LogQL range query: logs query '{namespace=\"kube-system\"} |= \"error\"' --since 1h")
-    static final class Query implements Callable<Integer> {
+    /** What both subcommands take: the cluster (or --loki-url), the tenant, and the LogQL query. */
+    abstract static class LokiCommand implements Callable<Integer> {
         @Mixin
         ConnectionOptions options = new ConnectionOptions();
         @Mixin
         LokiOptions loki = new LokiOptions();
         @Parameters(index = "0", paramLabel = "LOGQL", description = "a LogQL log query")
         String logql;
+    }
+
+    @Command(name = "query", mixinStandardHelpOptions = true,
+            description = "Run a LogQL range query: logs query '{namespace=\"kube-system\"} |= \"error\"' --since 1h")
+    static final class Query extends LokiCommand {
         @Option(names = "--since", defaultValue = "1h", converter = ShortDuration.class,
                 description = "window ending now (default: ${DEFAULT-VALUE}); ignored with --from")
         Duration since;
@@ -139,13 +135,7 @@ public final class LogsCommand implements Runnable {
     @Command(name = "tail", mixinStandardHelpOptions = true,
             description = "Follow new lines live: logs tail '{namespace=\"kube-system\"}'. Reconnects by itself and "
                     + "never repeats or skips a line across reconnects.")
-    static final class Tail implements Callable<Integer> {
-        @Mixin
-        ConnectionOptions options = new ConnectionOptions();
-        @Mixin
-        LokiOptions loki = new LokiOptions();
-        @Parameters(index = "0", paramLabel = "LOGQL", description = "a LogQL log query")
-        String logql;
+    static final class Tail extends LokiCommand {
         @Option(names = "--since", defaultValue = "1m", converter = ShortDuration.class,
                 description = "start this far back (default: ${DEFAULT-VALUE})")
         Duration since;
@@ -162,13 +152,8 @@ public final class LogsCommand implements Runnable {
         @Override
         public Integer call() {
             return CliSupport.run(() -> {
-                TailOptions tailOptions;
-                try {
-                    tailOptions = TailOptions.of(logql).withLookback(since).withLimit(limit)
-                            .withDelayFor(Duration.ofSeconds(delayFor));
-                } catch (IllegalArgumentException e) {
-                    throw new CliFailure(ExitCodes.USAGE, e.getMessage());
-                }
+                TailOptions tailOptions = CliSupport.usage(() -> TailOptions.of(logql).withLookback(since)
+                        .withLimit(limit).withDelayFor(Duration.ofSeconds(delayFor)));
                 try (Connector.Connected connected = loki.cluster(options)) {
                     LokiClient client = loki.connect(connected, options);
                     CountDownLatch done = new CountDownLatch(1);

@@ -28,17 +28,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Command(name = "reboot-test", mixinStandardHelpOptions = true,
         description = "Reboot a node to prove metrics/logs buffering and recovery.",
         subcommands = {RebootTestCommand.Plan.class, RebootTestCommand.Run.class})
-public final class RebootTestCommand implements Runnable {
+public final class RebootTestCommand extends ParentCommand {
 
     static final int CANCEL_WINDOW_SECONDS = 10;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
 
     /** Options both subcommands share. */
     static final class TestOptions {
@@ -75,11 +67,7 @@ public final class RebootTestCommand implements Runnable {
                 try (Connector.Connected connected = CliSupport.connect(options)) {
                     RebootPlan plan = RebootTestRunner.standard(connected.context().cluster(),
                             connected.context().dirs()).plan(test.settings());
-                    if (options.output == OutputFormat.json) {
-                        CliSupport.printJson(plan);
-                    } else {
-                        printPlan(plan);
-                    }
+                    CliSupport.print(options, plan, () -> printPlan(plan));
                     if (!plan.allowed()) {
                         throw new CliFailure(ExitCodes.CHECK_FAILED, "the reboot test of " + plan.node()
                                 + " would be refused: " + plan.refusals().get(0).message());

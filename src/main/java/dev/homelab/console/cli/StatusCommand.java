@@ -56,11 +56,7 @@ public final class StatusCommand implements Callable<Integer> {
         return CliSupport.run(() -> {
             try (Connector.Connected connected = CliSupport.connect(options)) {
                 StatusReport report = collect(connected, CliSupport.progress(options));
-                if (options.output == OutputFormat.json) {
-                    CliSupport.printJson(report);
-                } else {
-                    StatusText.print(report, System.out);
-                }
+                CliSupport.print(options, report, () -> StatusText.print(report, System.out));
                 if (report.permissions().unknown() > 0 && report.permissions().denied() == 0) {
                     System.err.println("homelab-console: " + report.permissions().unknown()
                             + " permission(s) could not be verified");

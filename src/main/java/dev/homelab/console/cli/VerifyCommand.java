@@ -41,11 +41,7 @@ public final class VerifyCommand implements Callable<Integer> {
                         Clock.systemUTC(), Duration.ofSeconds(pushoverTimeoutSeconds))
                         .run(CliSupport.progress(options));
                 boolean red = VerifyNow.anyFailed(results);
-                if (options.output == OutputFormat.json) {
-                    CliSupport.printJson(new VerifyReport(red, results));
-                } else {
-                    print(results);
-                }
+                CliSupport.print(options, new VerifyReport(red, results), () -> print(results));
                 if (red) {
                     throw new CliFailure(ExitCodes.CHECK_FAILED, results.stream().filter(r -> !r.passed()
                             && r.verdict() == dev.homelab.console.verify.Verdict.FAILED).map(CheckResult::title)

@@ -77,9 +77,14 @@ public record MigrationSettings(
                 vectorReleaseName, s3Endpoint, s3Buckets, extra);
     }
 
+    /** {@code value} null removes the key (the step's default applies again). */
     public MigrationSettings withExtra(String key, String value) {
         Map<String, String> copy = new LinkedHashMap<>(extra);
-        copy.put(key, value);
+        if (value == null) {
+            copy.remove(key);
+        } else {
+            copy.put(key, value);
+        }
         return new MigrationSettings(monitoringNamespace, vmReleaseName, storageClass, vmsingleStorageSize,
                 vmsingleRetention, vmagentBufferMaxDiskUsage, pushoverSecretName, pushoverSecretSource, logsNamespace,
                 vectorReleaseName, s3Endpoint, s3Buckets, copy);

@@ -21,6 +21,9 @@ public interface SecretsProvider {
     String S3_ACCESS_KEY = "s3.accessKey";
     String S3_SECRET_KEY = "s3.secretKey";
     String GRAFANA_TOKEN = "grafana.token";
+    /** Grafana's admin login, read from the Grafana release's own Secret when the user chooses to. */
+    String GRAFANA_ADMIN_USER = "grafana.adminUser";
+    String GRAFANA_ADMIN_PASSWORD = "grafana.adminPassword";
 
     /** Environment variables that feed the keys above. */
     Map<String, String> ENVIRONMENT_VARIABLES = Map.of(
@@ -78,6 +81,11 @@ public interface SecretsProvider {
                 values.put(key, value);
             }
             return this;
+        }
+
+        /** True when the user typed this value (rather than it coming from the fallback). */
+        public boolean isEntered(String key) {
+            return values.containsKey(key);
         }
 
         @Override

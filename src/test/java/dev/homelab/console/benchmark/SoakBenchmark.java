@@ -19,26 +19,56 @@ import java.util.concurrent.TimeUnit;
 /**
  * The memory budget's run: the real main window connected to the sandbox, with the Logs page tailing
  * {@code {namespace="kube-system"}} and the Resources page's live charts sampling, for N minutes. Prints the process's
- * RSS ({@code VmRSS}), heap in use and CPU share once a minute. Run it with the JVM options of app/run, under Xvfb:
+ * RSS ({@code VmRSS}, and its anonymous / file-backed parts), heap in use and CPU share once a minute.
+ * <p>{@code embedded}: the sandbox runs inside the app's process (what "Rehearse on a simulated home lab" does).
+ * {@code external}: the sandbox runs in a second process ({@code sandbox-serve}) and the app connects through the
+ * kubeconfig that writes, port-forwards included — the app's own footprint, as against a real cluster.
+ * Run it with the JVM options of app/run, under Xvfb:
  * <pre>
  *   mvn -q -B -DskipTests package && mvn -q -B test-compile
- *   xvfb-run -a java -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -Xmx256m \
+ *   xvfb-run -a java $(app/run --print-jvm-options) \
  *     -cp "target/classes:target/test-classes:$(cat target/runtime-classpath.txt)" \
- *     dev.homelab.console.benchmark.SoakBenchmark 30
+ *     dev.homelab.console.benchmark.SoakBenchmark 30 external
  * </pre>
  */
 public final class SoakBenchmark {
 
     private static final CompletableFuture<ConsoleShell> SHELL = new CompletableFuture<>();
+    private static final CompletableFuture<Stage> STAGE = new CompletableFuture<>();
     private static Path home;
+    private static boolean external;
 
     public static void main(String[] args) throws Exception {
         int minutes = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        external = args.length > 1 && args[1].equals("external");
         home = Files.createTempDirectory("homelab-soak");
+        Process lab = null;
+        if (external) {
+            Path kubeconfig = home.resolve("lab.kubeconfig");
+            lab = serveSandbox(kubeconfig);
+            Files.createDirectories(home.resolve("config"));
+            Files.writeString(home.resolve("config/settings.json"), "{\"kubeconfig.file\": \"" + kubeconfig
+                    + "\", \"kubeconfig.context\": \"homelab-sandbox\"}");
+        }
         Thread ui = new Thread(() -> Application.launch(Window.class), "fx-launcher");
         ui.setDaemon(true);
         ui.start();
         ConsoleShell shell = SHELL.get(120, TimeUnit.SECONDS);
+        if (external) {
+            Stage stage = STAGE.get();
+            long shown = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (onFx(() -> stage.getScene() == null || stage.getScene().lookup("#connect-button") == null
+                    || stage.getScene().lookup("#connect-button").isDisabled())) {
+                if (System.nanoTime() > shown) {
+                    throw new IllegalStateException("the connect screen did not offer the lab's context");
+                }
+                Thread.sleep(200);
+            }
+            onFx(() -> {
+                ((javafx.scene.control.Button) stage.getScene().lookup("#connect-button")).fire();
+                return null;
+            });
+        }
         long connectDeadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (onFx(shell::pageIds).isEmpty()) {
             if (System.nanoTime() > connectDeadline) {
@@ -47,7 +77,8 @@ public final class SoakBenchmark {
             Thread.sleep(200);
         }
         List<String> pages = onFx(shell::pageIds);
-        System.out.printf("Soak: %d min, pages %s, %d cores, load %s%n", minutes, pages,
+        System.out.printf("Soak (%s sandbox): %d min, pages %s, %d cores, load %s%n",
+                external ? "external" : "embedded", minutes, pages,
                 Runtime.getRuntime().availableProcessors(), loadAverage());
         onFx(() -> shell.navigate("logs"));
         Thread.sleep(10_000);
@@ -55,7 +86,7 @@ public final class SoakBenchmark {
 
         long start = System.nanoTime();
         long cpuStart = processCpuNanos();
-        System.out.println("minute  rss_MB  heap_used_MB  cpu_%_of_a_core_last_minute  load");
+        System.out.println("minute  rss_MB  anon_MB  file_MB  heap_used_MB  cpu_%_of_a_core_last_minute  load");
         long lastCpu = cpuStart;
         long lastAt = start;
         for (int minute = 1; minute <= minutes; minute++) {
@@ -63,7 +94,8 @@ public final class SoakBenchmark {
             long now = System.nanoTime();
             long cpu = processCpuNanos();
             Runtime runtime = Runtime.getRuntime();
-            System.out.printf("%6d  %6.1f  %12.1f  %27.2f  %s%n", minute, rssKb() / 1024.0,
+            System.out.printf("%6d  %6.1f  %7.1f  %7.1f  %12.1f  %27.2f  %s%n", minute, statusKb("VmRSS") / 1024.0,
+                    statusKb("RssAnon") / 1024.0, statusKb("RssFile") / 1024.0,
                     (runtime.totalMemory() - runtime.freeMemory()) / 1e6, 100.0 * (cpu - lastCpu) / (now - lastAt),
                     loadAverage());
             lastCpu = cpu;
@@ -76,7 +108,28 @@ public final class SoakBenchmark {
             return null;
         });
         Platform.exit();
+        if (lab != null) {
+            lab.destroy();
+            lab.waitFor(30, TimeUnit.SECONDS);
+        }
         System.exit(0);
+    }
+
+    /** {@code sandbox-serve} in a child JVM with the same class path; returns once the kubeconfig is written. */
+    private static Process serveSandbox(Path kubeconfig) throws Exception {
+        Process lab = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.homelab.console.Launcher", "sandbox-serve",
+                "--kubeconfig", kubeconfig.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (!Files.exists(kubeconfig)) {
+            if (!lab.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("sandbox-serve did not write " + kubeconfig);
+            }
+            Thread.sleep(200);
+        }
+        return lab;
     }
 
     /** The app's main window, as ConsoleApp builds it, in its own data folder. */
@@ -85,7 +138,8 @@ public final class SoakBenchmark {
         public void start(Stage stage) {
             AppDirs dirs = AppDirs.under(home);
             ConsoleShell shell = new ConsoleShell(stage, dirs, Settings.load(dirs));
-            shell.start(StartupOptions.parse(List.of("--sandbox")));
+            shell.start(StartupOptions.parse(external ? List.of() : List.of("--sandbox")));
+            STAGE.complete(stage);
             SHELL.complete(shell);
         }
     }
@@ -102,9 +156,9 @@ public final class SoakBenchmark {
         return result.get(30, TimeUnit.SECONDS);
     }
 
-    private static long rssKb() throws IOException {
+    private static long statusKb(String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(field + ":")) {
                 return Long.parseLong(line.replaceAll("\\D", ""));
             }
         }

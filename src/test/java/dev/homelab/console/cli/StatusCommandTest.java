@@ -1,15 +1,11 @@
 package dev.homelab.console.cli;
 
 import dev.homelab.console.util.Json;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,45 +16,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The CLI end to end: {@code status} and {@code contexts} with their JSON shapes and exit codes. */
 class StatusCommandTest {
 
+    @RegisterExtension
+    final CliRun cli = new CliRun();
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-    private String originalHome;
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        originalHome = System.getProperty("homelab.home");
-        System.setProperty("homelab.home", dir.resolve("home").toString());
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-        if (originalHome == null) {
-            System.clearProperty("homelab.home");
-        } else {
-            System.setProperty("homelab.home", originalHome);
-        }
-    }
-
-    private int run(String... args) {
-        return HomelabConsoleCommand.execute(args);
-    }
 
     @Test
     void statusOfTheSandboxPrintsTheNodesAndTheInventoryAsJson() {
-        int code = run("status", "--sandbox", "--output", "json");
-        String stderr = err.toString(StandardCharsets.UTF_8);
+        int code = cli.run("status", "--sandbox", "--output", "json");
+        String stderr = cli.stderr();
         assertThat(code).as(stderr).isZero();
-        JsonNode status = Json.JSON.readTree(out.toString(StandardCharsets.UTF_8));
+        JsonNode status = Json.JSON.readTree(cli.stdout());
 
         JsonNode connection = status.path("connection");
         assertThat(connection.path("k3s").asBoolean()).isTrue();
@@ -99,13 +67,13 @@ class StatusCommandTest {
                 contexts: [{name: lab, context: {cluster: lab, user: u}}]
                 users: [{name: u, user: {token: "do-not-print-me-0123456789"}}]
                 """);
-        int code = run("status", "--kubeconfig", kubeconfig.toString(), "-o", "json");
-        String stderr = err.toString(StandardCharsets.UTF_8);
+        int code = cli.run("status", "--kubeconfig", kubeconfig.toString(), "-o", "json");
+        String stderr = cli.stderr();
         assertThat(code).isEqualTo(ExitCodes.CANNOT_CONNECT);
         assertThat(stderr.lines().filter(l -> l.startsWith("homelab-console:")).toList()).singleElement()
                 .satisfies(line -> assertThat(line).contains("Cannot reach the API server").contains("127.0.0.1:9"));
-        assertThat(stderr + out).doesNotContain("do-not-print-me-0123456789");
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(stderr + cli.stdout()).doesNotContain("do-not-print-me-0123456789");
+        assertThat(cli.stdout()).isEmpty();
     }
 
     @Test
@@ -120,8 +88,8 @@ class StatusCommandTest {
                 - {name: other, context: {cluster: lab, user: u}}
                 users: [{name: u, user: {token: t}}]
                 """);
-        assertThat(run("contexts", "--kubeconfig", kubeconfig.toString(), "--output", "json")).isZero();
-        JsonNode contexts = Json.JSON.readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(cli.run("contexts", "--kubeconfig", kubeconfig.toString(), "--output", "json")).isZero();
+        JsonNode contexts = Json.JSON.readTree(cli.stdout());
         assertThat(contexts.path("currentContext").asString()).isEqualTo("lab");
         assertThat(contexts.path("contexts")).hasSize(2);
         assertThat(contexts.path("contexts").get(0).path("server").asString()).isEqualTo("https://192.168.1.10:6443");
@@ -129,14 +97,14 @@ class StatusCommandTest {
 
         Path broken = dir.resolve("broken");
         Files.writeString(broken, "clusters:\n- name: x\n  cluster: {server: [\n");
-        assertThat(run("contexts", "--kubeconfig", broken.toString())).isEqualTo(ExitCodes.CANNOT_CONNECT);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Malformed kubeconfig").contains("line ");
+        assertThat(cli.run("contexts", "--kubeconfig", broken.toString())).isEqualTo(ExitCodes.CANNOT_CONNECT);
+        assertThat(cli.stderr()).contains("Malformed kubeconfig").contains("line ");
     }
 
     @Test
     void aMissingScenarioFileIsAUsageError() {
-        assertThat(run("status", "--sandbox", dir.resolve("nope.yaml").toString())).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("nope.yaml");
+        assertThat(cli.run("status", "--sandbox", dir.resolve("nope.yaml").toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.stderr()).contains("nope.yaml");
     }
 
     private static JsonNode findRelease(JsonNode status, String component) {

@@ -1,14 +1,12 @@
 package dev.homelab.console.logs;
 
-import dev.homelab.console.cli.HomelabConsoleCommand;
+import dev.homelab.console.cli.CliRun;
 import dev.homelab.console.util.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +19,8 @@ class LogsCommandTest {
     private static final Map<String, String> STREAM = Map.of("namespace", "kube-system", "pod", "coredns-1");
 
     private FakeLoki loki;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
+    @RegisterExtension
+    final CliRun cli = new CliRun();
 
     @BeforeEach
     void start() throws Exception {
@@ -32,26 +28,20 @@ class LogsCommandTest {
         long now = NanoTime.of(Instant.now());
         loki.add(STREAM, now - 3_000_000_000L, "[INFO] first");
         loki.add(STREAM, now - 2_000_000_000L, "[ERROR] second");
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     @AfterEach
     void stop() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
         loki.close();
     }
 
     @Test
     void queryPrintsJsonLinesNewestFirst() {
-        int code = HomelabConsoleCommand.execute(new String[]{"logs", "query", "{namespace=\"kube-system\"}",
-                "--since", "1h", "--limit", "10", "--loki-url", loki.uri().toString(), "--output", "json"});
+        int code = cli.run("logs", "query", "{namespace=\"kube-system\"}",
+                "--since", "1h", "--limit", "10", "--loki-url", loki.uri().toString(), "--output", "json");
 
         assertThat(code).isZero();
-        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = cli.stdout().lines().toList();
         assertThat(lines).hasSize(2);
         assertThat(Json.JSON.readTree(lines.get(0)).get("line").asString()).isEqualTo("[ERROR] second");
         assertThat(Json.JSON.readTree(lines.get(0)).get("level").asString()).isEqualTo("error");
@@ -59,31 +49,31 @@ class LogsCommandTest {
 
     @Test
     void queryPrintsTextOldestFirst() {
-        int code = HomelabConsoleCommand.execute(new String[]{"logs", "query", "{namespace=\"kube-system\"}",
-                "--oldest-first", "--loki-url", loki.uri().toString()});
+        int code = cli.run("logs", "query", "{namespace=\"kube-system\"}",
+                "--oldest-first", "--loki-url", loki.uri().toString());
 
         assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8).lines().toList())
+        assertThat(cli.stdout().lines().toList())
                 .satisfiesExactly(l -> assertThat(l).endsWith("[INFO] first"), l -> assertThat(l).endsWith("[ERROR] second"));
     }
 
     @Test
     void aBadQueryIsAUsageErrorWithLokisMessage() {
-        int code = HomelabConsoleCommand.execute(new String[]{"logs", "query", "namespace=kube-system",
-                "--loki-url", loki.uri().toString()});
+        int code = cli.run("logs", "query", "namespace=kube-system",
+                "--loki-url", loki.uri().toString());
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("parse error at line 1");
+        assertThat(cli.stderr()).contains("parse error at line 1");
     }
 
     @Test
     void tailPrintsTheReplayAndStopsAfterMaxLines() {
-        int code = HomelabConsoleCommand.execute(new String[]{"logs", "tail", "{namespace=\"kube-system\"}",
+        int code = cli.run("logs", "tail", "{namespace=\"kube-system\"}",
                 "--since", "1m", "--max-lines", "2", "--for", "20s", "--loki-url", loki.uri().toString(),
-                "--output", "json"});
+                "--output", "json");
 
         assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).hasSize(2)
+        assertThat(cli.stdout().lines().toList()).hasSize(2)
                 .allSatisfy(l -> assertThat(Json.JSON.readTree(l).get("labels").get("pod").asString())
                         .isEqualTo("coredns-1"));
     }

@@ -4,7 +4,6 @@ import dev.homelab.console.cli.CliFailure;
 import dev.homelab.console.cli.CliSupport;
 import dev.homelab.console.cli.ConnectionOptions;
 import dev.homelab.console.cli.ExitCodes;
-import dev.homelab.console.cli.OutputFormat;
 import dev.homelab.console.migration.LockHeldException;
 import dev.homelab.console.migration.export.TargetStateExport;
 import picocli.CommandLine.Command;
@@ -12,7 +11,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -34,26 +32,31 @@ public final class MigrateExportCommand implements Callable<Integer> {
     public Integer call() {
         return CliSupport.run(() -> {
             try (MigrateSession session = MigrateSession.open(options, migrationOptions)) {
-                List<Path> files;
+                TargetStateExport.Result result;
                 try {
-                    files = TargetStateExport.write(session.engine, out);
+                    result = TargetStateExport.export(session.engine, out);
                 } catch (IllegalStateException e) {
                     throw new CliFailure(ExitCodes.CHECK_FAILED, e.getMessage());
                 } catch (Exception e) {
                     throw new CliFailure(ExitCodes.OPERATION_FAILED, "Could not export to " + out + ": "
                             + e.getMessage());
                 }
-                if (options.output == OutputFormat.json) {
-                    CliSupport.printJson(Map.of("folder", out.toAbsolutePath().toString(),
-                            "files", files.stream().map(Path::toString).toList()));
-                } else {
-                    System.out.println("Target state written to " + out.toAbsolutePath() + ":");
-                    files.forEach(f -> System.out.println("  " + f));
-                }
+                CliSupport.print(options, Map.of("folder", out.toAbsolutePath().toString(),
+                        "files", result.files().stream().map(Path::toString).toList(),
+                        "notes", result.notes()), () -> printText(result));
                 return ExitCodes.OK;
             } catch (LockHeldException e) {
                 throw new CliFailure(ExitCodes.OPERATION_FAILED, e.getMessage());
             }
         });
+    }
+
+    private void printText(TargetStateExport.Result result) {
+        System.out.println("Target state written to " + out.toAbsolutePath() + ":");
+        result.files().forEach(f -> System.out.println("  " + f));
+        if (!result.notes().isEmpty()) {
+            System.out.println("Notes (also in README.md):");
+            result.notes().forEach(n -> System.out.println("  - " + n));
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.homelab.console.cli.migrate;
 
-import dev.homelab.console.cli.CliFailure;
 import dev.homelab.console.cli.CliSupport;
 import dev.homelab.console.cli.ConnectionOptions;
 import dev.homelab.console.cli.ExitCodes;
@@ -44,12 +43,7 @@ public final class MigratePlanCommand implements Callable<Integer> {
     public Integer call() {
         return CliSupport.run(() -> {
             try (MigrateSession session = MigrateSession.open(options, migrationOptions)) {
-                List<MigrationStep> steps;
-                try {
-                    steps = StepReport.select(session.engine, phase, step);
-                } catch (IllegalArgumentException e) {
-                    throw new CliFailure(ExitCodes.USAGE, e.getMessage());
-                }
+                List<MigrationStep> steps = CliSupport.usage(() -> StepReport.select(session.engine, phase, step));
                 List<StepReport> reports = new ArrayList<>();
                 for (MigrationStep selected : steps) {
                     session.progress.update("Planning " + selected.title(), -1);

@@ -3,7 +3,6 @@ package dev.homelab.console.cli.migrate;
 import dev.homelab.console.cli.CliSupport;
 import dev.homelab.console.cli.ConnectionOptions;
 import dev.homelab.console.cli.ExitCodes;
-import dev.homelab.console.cli.OutputFormat;
 import dev.homelab.console.migration.MigrationEngine;
 import dev.homelab.console.migration.MigrationStep;
 import dev.homelab.console.migration.Phase;
@@ -37,19 +36,19 @@ public final class MigrateStatusCommand implements Callable<Integer> {
         return CliSupport.run(() -> {
             try (MigrateSession session = MigrateSession.open(options, null)) {
                 StatusReport report = collect(session.engine);
-                if (options.output == OutputFormat.json) {
-                    CliSupport.printJson(report);
-                } else {
-                    System.out.println("Migration of " + report.context()
-                            + (report.lockHolder() == null ? "" : " — in progress by " + report.lockHolder()));
-                    for (PhaseStatus phase : report.phases()) {
-                        System.out.println("Phase " + phase.number() + " — " + phase.title() + ": " + phase.state());
-                        phase.steps().forEach(s -> PlanText.printRecord(s.title(), s.record(), System.out));
-                    }
-                }
+                CliSupport.print(options, report, () -> printText(report));
                 return ExitCodes.OK;
             }
         });
+    }
+
+    private static void printText(StatusReport report) {
+        System.out.println("Migration of " + report.context()
+                + (report.lockHolder() == null ? "" : " — in progress by " + report.lockHolder()));
+        for (PhaseStatus phase : report.phases()) {
+            System.out.println("Phase " + phase.number() + " — " + phase.title() + ": " + phase.state());
+            phase.steps().forEach(s -> PlanText.printRecord(s.title(), s.record(), System.out));
+        }
     }
 
     static StatusReport collect(MigrationEngine engine) {

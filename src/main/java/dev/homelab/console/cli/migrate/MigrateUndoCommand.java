@@ -68,11 +68,8 @@ public final class MigrateUndoCommand implements Callable<Integer> {
                     throw new CliFailure(ExitCodes.OPERATION_FAILED, e.getMessage());
                 }
                 StepRecord after = session.engine.record(step);
-                if (options.output == OutputFormat.json) {
-                    CliSupport.printJson(new UndoReport(step, rollback ? "rollback" : "undo", after));
-                } else {
-                    System.out.println(step + ": " + after.state().label());
-                }
+                CliSupport.print(options, new UndoReport(step, rollback ? "rollback" : "undo", after),
+                        step + ": " + after.state().label());
                 return ExitCodes.OK;
             }
         });

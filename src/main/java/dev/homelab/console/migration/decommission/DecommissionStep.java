@@ -197,7 +197,8 @@ public final class DecommissionStep implements MigrationStep {
 
     private static String fix(String conditionId) {
         return switch (conditionId) {
-            case "history" -> "Wait, or lower the setting " + MIN_HISTORY_SETTING + " if you accept less history";
+            case "history" -> "Wait, or lower the setting " + MIN_HISTORY_SETTING + " if you accept less history "
+                    + "(wizard: Phase 5 settings; command line: --set " + MIN_HISTORY_SETTING + "=N)";
             case "rules" -> "Run the verification of \"" + VmStackInstallStep.ID + "\" until every converted rule is "
                     + "loaded";
             case "alerting" -> "Run \"" + PushoverTestStep.ID + "\" until a notification reaches Pushover";

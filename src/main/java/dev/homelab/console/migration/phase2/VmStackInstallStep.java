@@ -9,9 +9,14 @@ import dev.homelab.console.migration.MigrationSettings;
 import dev.homelab.console.migration.MigrationStep;
 import dev.homelab.console.migration.PodRollout;
 import dev.homelab.console.migration.PreflightCheck;
+import dev.homelab.console.migration.SecretsProvider;
 import dev.homelab.console.migration.StepContext;
 import dev.homelab.console.migration.StepPlan;
 import dev.homelab.console.migration.ValuesDiff;
+import dev.homelab.console.migration.export.ExportsTarget;
+import dev.homelab.console.stack.gitops.ReleaseTarget;
+import dev.homelab.console.stack.gitops.SecretTemplate;
+import dev.homelab.console.stack.gitops.TargetState;
 import dev.homelab.console.stack.vm.ScrapeTargetsValues;
 import dev.homelab.console.stack.vm.VmStackInputs;
 import dev.homelab.console.stack.vm.VmStackValues;
@@ -37,7 +42,7 @@ import java.util.Optional;
  * component's pods with per-pod progress, and verifies that every node is scraped, that samples arrive
  * ({@code up == 1} per node) and that the existing PrometheusRules were converted and loaded by vmalert.
  */
-public final class VmStackInstallStep implements MigrationStep, dev.homelab.console.migration.export.ExportsTarget {
+public final class VmStackInstallStep implements MigrationStep, ExportsTarget {
 
     public static final String ID = "vm-stack";
     static final Duration HELM_TIMEOUT = Duration.ofMinutes(10);
@@ -313,15 +318,15 @@ public final class VmStackInstallStep implements MigrationStep, dev.homelab.cons
 
     /** The release this step installs, with the Pushover Secret as a template (its values never leave the cluster). */
     @Override
-    public Optional<dev.homelab.console.migration.export.TargetPart> target(StepContext context) {
+    public Optional<TargetState> target(StepContext context) {
         ReleaseRequest request = request(values(context), context.settings());
-        MigrationSettings settings = context.settings();
-        var pushover = new dev.homelab.console.stack.gitops.ReleaseTarget.SecretTemplate(
-                settings.pushoverSecretName(), request.namespace(), Map.of(
-                "token", "ALERTMANAGER_PUSHOVER_TOKEN (Pushover application token)",
-                "user_key", "PUSHOVER_USER_KEY (Pushover user key)"));
-        return Optional.of(new dev.homelab.console.migration.export.TargetPart(
-                new dev.homelab.console.stack.gitops.ReleaseTarget(request.name(), request.namespace(),
-                        request.chart(), request.values(), List.of(pushover)), List.of()));
+        SecretTemplate pushover = new SecretTemplate(context.settings().pushoverSecretName(), request.namespace(),
+                Map.of("token", new SecretTemplate.ValueSource(SecretsProvider.ENVIRONMENT_VARIABLES.get(
+                                SecretsProvider.PUSHOVER_TOKEN), "Pushover application token"),
+                        "user_key", new SecretTemplate.ValueSource(SecretsProvider.ENVIRONMENT_VARIABLES.get(
+                                SecretsProvider.PUSHOVER_USER_KEY), "Pushover user key")),
+                "Alertmanager mounts it at /etc/vm/secrets/" + context.settings().pushoverSecretName() + "/");
+        return Optional.of(TargetState.ofRelease(new ReleaseTarget(request.name(), request.namespace(),
+                request.chart(), request.values())).withSecret(pushover));
     }
 }

@@ -6,9 +6,14 @@ import dev.homelab.console.migration.HelmPlans;
 import dev.homelab.console.migration.MigrationStep;
 import dev.homelab.console.migration.PodRollout;
 import dev.homelab.console.migration.PreflightCheck;
+import dev.homelab.console.migration.SecretsProvider;
 import dev.homelab.console.migration.StepContext;
 import dev.homelab.console.migration.StepFailedException;
 import dev.homelab.console.migration.StepPlan;
+import dev.homelab.console.migration.export.ExportsTarget;
+import dev.homelab.console.stack.gitops.ReleaseTarget;
+import dev.homelab.console.stack.gitops.TargetState;
+import dev.homelab.console.stack.loki.LokiExportValues;
 import dev.homelab.console.stack.loki.LokiFinding;
 import dev.homelab.console.stack.loki.LokiReview;
 import dev.homelab.console.stack.loki.LokiReviewReport;
@@ -23,13 +28,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Phase 3a: reviews the Loki that stays (chart family, single binary, schema v13, S3 on MinIO, Pi sizing, tenant) and,
  * when a finding has a values fix, upgrades Loki with exactly those changes — same chart version, diff shown first.
  * Undo rolls Loki back to the revision it had before.
  */
-public final class LokiReviewStep implements MigrationStep {
+public final class LokiReviewStep implements MigrationStep, ExportsTarget {
 
     public static final String ID = "loki-review";
     static final String PREVIOUS_REVISION = "previousRevision";
@@ -165,5 +172,53 @@ public final class LokiReviewStep implements MigrationStep {
         Map<String, Object> values = ValuesChange.applyAll(target.release().values(), report.proposedChanges());
         return new ReleaseRequest(target.release().name(), target.release().namespace(), target.chartRef(), values,
                 false, TIMEOUT);
+    }
+
+    /**
+     * Loki with the review's fixes, as it is installed after this step; S3 keys written in clear in its values move to
+     * a Secret, and every Secret its values take credentials from gets a template.
+     */
+    @Override
+    public Optional<TargetState> target(StepContext context) {
+        Optional<LokiTarget> found = LokiTarget.find(context);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        LokiTarget target = found.get();
+        LokiReviewReport report = review(context, target);
+        ReleaseRequest request = request(target, report);
+        String namespace = request.namespace();
+        LokiExportValues.Exported exported = LokiExportValues.of(request.name(), namespace, request.values(),
+                new LokiExportValues.KeyVariables(SecretsProvider.ENVIRONMENT_VARIABLES.get(SecretsProvider.S3_ACCESS_KEY),
+                        SecretsProvider.ENVIRONMENT_VARIABLES.get(SecretsProvider.S3_SECRET_KEY)),
+                name -> secretKeyNames(context, namespace, name));
+        TargetState state = TargetState.ofRelease(new ReleaseTarget(request.name(), namespace, request.chart(),
+                exported.values()));
+        for (var secret : exported.secrets()) {
+            state = state.withSecret(secret);
+        }
+        for (String note : exported.notes()) {
+            state = state.withNote(note);
+        }
+        return Optional.of(state.withNote("Loki " + namespace + "/" + request.name() + " is your release: its values "
+                + "are the installed ones" + (report.proposedChanges().isEmpty() ? ""
+                : " with the review's " + report.proposedChanges().size() + " fixes") + " (chart "
+                + target.release().chart() + ")."));
+    }
+
+    /** The key names (never the values) of a Secret in Loki's namespace. */
+    private static Optional<Set<String>> secretKeyNames(StepContext context, String namespace, String name) {
+        var secret = context.kube().secrets().inNamespace(namespace).withName(name).get();
+        if (secret == null) {
+            return Optional.empty();
+        }
+        Set<String> keys = new TreeSet<>();
+        if (secret.getData() != null) {
+            keys.addAll(secret.getData().keySet());
+        }
+        if (secret.getStringData() != null) {
+            keys.addAll(secret.getStringData().keySet());
+        }
+        return Optional.of(keys);
     }
 }

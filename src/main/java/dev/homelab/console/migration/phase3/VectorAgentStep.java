@@ -14,6 +14,9 @@ import dev.homelab.console.migration.StepContext;
 import dev.homelab.console.migration.StepFailedException;
 import dev.homelab.console.migration.StepPlan;
 import dev.homelab.console.migration.ValuesDiff;
+import dev.homelab.console.migration.export.ExportsTarget;
+import dev.homelab.console.stack.gitops.ReleaseTarget;
+import dev.homelab.console.stack.gitops.TargetState;
 import dev.homelab.console.stack.vector.VectorAgentConfig;
 import dev.homelab.console.stack.vector.VectorAgentSpec;
 import dev.homelab.console.stack.vector.VectorChartValues;
@@ -38,7 +41,7 @@ import java.util.Optional;
  * the in-cluster Loki, with labels namespace/pod/container/node/app/job, a disk buffer on the host and Pi-sized
  * resources. Vector's own configuration travels in a ConfigMap, out of reach of Helm's {@code tpl}.
  */
-public final class VectorAgentStep implements MigrationStep, dev.homelab.console.migration.export.ExportsTarget {
+public final class VectorAgentStep implements MigrationStep, ExportsTarget {
 
     public static final String ID = "vector-agent";
     static final String CONFIG_KEY = "vector.yaml";
@@ -224,14 +227,11 @@ public final class VectorAgentStep implements MigrationStep, dev.homelab.console
 
     /** The Vector release and, next to it, the ConfigMap with vector.yaml (delivered outside Helm's tpl). */
     @Override
-    public Optional<dev.homelab.console.migration.export.TargetPart> target(StepContext context) {
+    public Optional<TargetState> target(StepContext context) {
         return spec(context).map(spec -> {
             ReleaseRequest request = request(context, spec);
-            Map<String, Object> configMap = Json.JSON.convertValue(configMap(namespace(context), spec),
-                    new tools.jackson.core.type.TypeReference<Map<String, Object>>() { });
-            return new dev.homelab.console.migration.export.TargetPart(
-                    new dev.homelab.console.stack.gitops.ReleaseTarget(request.name(), request.namespace(),
-                            request.chart(), request.values(), List.of()), List.of(configMap));
+            return TargetState.ofRelease(new ReleaseTarget(request.name(), request.namespace(), request.chart(),
+                    request.values())).withObject(configMap(namespace(context), spec));
         });
     }
 }

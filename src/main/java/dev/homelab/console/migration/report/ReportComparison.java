@@ -13,16 +13,15 @@ import java.util.Optional;
 
 /**
  * The before/after comparison for the report: the migration's baseline (captured in Phase 2) against the last
- * 30 minutes, from the running telemetry of this cluster or, when none runs, its stored samples.
+ * minutes of the decommission "after" window (setting {@code decommission.afterWindowMinutes}, default 30), from the running telemetry of this cluster or, when none runs, its stored samples.
  */
 public final class ReportComparison {
-
-    static final Duration AFTER = Duration.ofMinutes(30);
 
     private ReportComparison() {
     }
 
-    public static MigrationReport.ComparisonSection of(ConsoleContext console, ZoneId zone) {
+    /** @param after the "after" window, the same as the decommission step's resource-drop check uses */
+    public static MigrationReport.ComparisonSection of(ConsoleContext console, Duration after, ZoneId zone) {
         String clusterId = console.cluster().identity().clusterId();
         Optional<Telemetry> running = Telemetry.running(clusterId);
         Telemetry telemetry = running.orElseGet(() -> Telemetry.offline(console));
@@ -34,7 +33,7 @@ public final class ReportComparison {
                 return new MigrationReport.ComparisonSection(Optional.empty(), "No baseline was captured before the "
                         + "migration (Phase 2 step \"baseline-before\"), so there is nothing to compare with.");
             }
-            Comparison comparison = telemetry.compare(baseline.get().name(), AFTER);
+            Comparison comparison = telemetry.compare(baseline.get().name(), after);
             return new MigrationReport.ComparisonSection(Optional.of(ComparisonReport.html(comparison,
                     telemetry.store(), console.cluster().identity().contextName(), zone)), null);
         } catch (RuntimeException e) {

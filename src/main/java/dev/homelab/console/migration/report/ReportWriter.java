@@ -1,6 +1,7 @@
 package dev.homelab.console.migration.report;
 
 import dev.homelab.console.migration.MigrationEngine;
+import dev.homelab.console.migration.decommission.DecommissionSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,8 @@ public final class ReportWriter {
     /** @return the absolute path written */
     public static Path write(MigrationEngine engine, Path file) {
         ZoneId zone = ZoneId.systemDefault();
-        String html = MigrationReport.html(engine, ReportComparison.of(engine.console(), zone), Instant.now(), zone);
+        String html = MigrationReport.html(engine, ReportComparison.of(engine.console(),
+                DecommissionSettings.afterWindow(engine.settings()), zone), Instant.now(), zone);
         Path absolute = file.toAbsolutePath();
         try {
             if (absolute.getParent() != null) {

@@ -35,6 +35,20 @@ public final class GrafanaSimulation implements SimulatedService {
     public GrafanaSimulation(SandboxWorld world) {
         this.world = world;
         this.grafana = new SimulatedGrafana(TOKEN, ds -> probe(ds.path("url").asString("")));
+        this.grafana.acceptAdminLogin(this::adminLogin);
+    }
+
+    /** The login in the Grafana release's Secret (admin-user / admin-password), as the real Grafana starts with. */
+    private boolean adminLogin(String user, String password) {
+        return world.kube().secrets().inAnyNamespace().withLabel("app.kubernetes.io/name", "grafana").list()
+                .getItems().stream().filter(s -> s.getData() != null && s.getData().containsKey("admin-password"))
+                .anyMatch(s -> user.equals(decode(s.getData().get("admin-user")))
+                        && password.equals(decode(s.getData().get("admin-password"))));
+    }
+
+    private static String decode(String base64) {
+        return base64 == null ? "" : new String(java.util.Base64.getDecoder().decode(base64),
+                java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Override

@@ -32,9 +32,32 @@ public final class SimulatedGrafana implements SimulatedService {
     private final Map<String, ObjectNode> byUid = new LinkedHashMap<>();
     private int nextId = 1;
 
+    /** Checks an admin user and password (basic authentication); by default no login is accepted. */
+    private volatile java.util.function.BiPredicate<String, String> adminLogin = (user, password) -> false;
+
     public SimulatedGrafana(String token, Function<ObjectNode, Probe> probe) {
         this.token = token;
         this.probe = probe;
+    }
+
+    /** Grafana's API also accepts its admin user's login (HTTP basic); {@code check} says which one is valid. */
+    public void acceptAdminLogin(java.util.function.BiPredicate<String, String> check) {
+        this.adminLogin = check;
+    }
+
+    private boolean validBasicLogin(String auth) {
+        if (auth == null || !auth.startsWith("Basic ")) {
+            return false;
+        }
+        String decoded;
+        try {
+            decoded = new String(java.util.Base64.getDecoder().decode(auth.substring(6).trim()),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        int colon = decoded.indexOf(':');
+        return colon > 0 && adminLogin.test(decoded.substring(0, colon), decoded.substring(colon + 1));
     }
 
     /** A datasource provisioned from a file or sidecar: visible, but read-only in the API. */
@@ -86,8 +109,10 @@ public final class SimulatedGrafana implements SimulatedService {
             return json(200, "{\"database\":\"ok\",\"version\":\"12.1.0\"}");
         }
         String auth = request.getHeaders().get("Authorization");
-        if (token != null && !("Bearer " + token).equals(auth)) {
-            return json(401, "{\"message\":\"invalid API key\",\"traceID\":\"\"}");
+        if (token != null && !("Bearer " + token).equals(auth) && !validBasicLogin(auth)) {
+            return json(401, auth != null && auth.startsWith("Basic ")
+                    ? "{\"message\":\"invalid username or password\",\"traceID\":\"\"}"
+                    : "{\"message\":\"invalid API key\",\"traceID\":\"\"}");
         }
         if (path.equals("/api/datasources") && "GET".equals(method)) {
             ArrayNode all = JSON.createArrayNode();

@@ -1,151 +1,139 @@
 package dev.homelab.console.stack.gitops;
 
-import dev.homelab.console.util.Json;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * Writes the target state for home labs managed by Flux or Argo CD, which would otherwise revert hand-made changes:
- * per release a values file, a Flux HelmRepository + HelmRelease, an Argo CD Application, templates of the Secrets it
- * needs (keys only, values left for the user), and the equivalent helm commands.
+ * per release a values file, a Flux HelmRelease (+ HelmRepository) and an Argo CD Application; the objects that live
+ * next to the releases under {@code manifests/} (with kustomizations for Flux and Argo CD); a template of every
+ * Secret the state refers to (keys and where the values come from, never a value); other files (API payloads); the
+ * equivalent kubectl/helm commands; and a README with the notes.
  */
 public final class GitOpsExport {
 
     private GitOpsExport() {
     }
 
-    /** Writes everything under {@code folder}; returns the files written, relative to it. */
-    public static List<Path> write(Path folder, List<ReleaseTarget> releases) throws IOException {
-        List<Path> written = new ArrayList<>();
-        Map<String, String> repositories = new TreeMap<>();
-        StringBuilder helm = new StringBuilder("#!/usr/bin/env bash\n# The same target state with plain helm.\n"
-                + "set -euo pipefail\n");
-        for (ReleaseTarget release : releases) {
-            repositories.put(release.chart().repoName(), release.chart().repoUrl().toString());
-        }
-        repositories.forEach((name, url) -> helm.append("helm repo add ").append(name).append(' ').append(url)
-                .append(" --force-update\n"));
-        helm.append("helm repo update\n");
-
-        written.add(writeYaml(folder, "flux/helmrepositories.yaml", fluxRepositories(repositories)));
-        for (ReleaseTarget release : releases) {
-            String base = release.namespace() + "-" + release.name();
-            written.add(writeYaml(folder, "values/" + base + ".yaml", List.of(release.values())));
-            written.add(writeYaml(folder, "flux/" + base + ".helmrelease.yaml", List.of(fluxHelmRelease(release))));
-            written.add(writeYaml(folder, "argocd/" + base + ".application.yaml", List.of(argoApplication(release))));
-            if (!release.secrets().isEmpty()) {
-                written.add(writeYaml(folder, "secrets/" + base + ".secrets.template.yaml",
-                        release.secrets().stream().map(GitOpsExport::secretTemplate).map(m -> (Object) m).toList()));
+    /**
+     * Renders everything first and writes nothing when a text would contain one of {@code secretValues}.
+     *
+     * @return the files written, relative to {@code folder}
+     */
+    public static List<Path> write(Path folder, TargetState state, Collection<String> secretValues)
+            throws IOException {
+        Map<String, String> files = render(state);
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            for (String secret : secretValues) {
+                if (secret != null && secret.length() >= 4 && file.getValue().contains(secret)) {
+                    throw new IllegalStateException("The export would write a secret value into " + file.getKey()
+                            + "; nothing was written. Report this: the target state must hold Secret references only.");
+                }
             }
-            helm.append("helm upgrade --install ").append(release.name()).append(' ')
-                    .append(release.chart().repoName()).append('/').append(release.chart().chart())
-                    .append(" --version ").append(release.chart().version())
-                    .append(" --namespace ").append(release.namespace()).append(" --create-namespace")
-                    .append(" --values values/").append(base).append(".yaml --wait --timeout 10m\n");
         }
-        Path script = folder.resolve("helm-commands.sh");
-        Files.createDirectories(folder);
-        Files.writeString(script, helm.toString());
-        script.toFile().setExecutable(true);
-        written.add(folder.relativize(script));
-        Path readme = folder.resolve("README.md");
-        Files.writeString(readme, """
-                # Homelab Console target state
-
-                - `values/` — the complete Helm values of each release.
-                - `flux/` — HelmRepository and HelmRelease objects (Flux v2, helm.toolkit.fluxcd.io/v2).
-                - `argocd/` — Application objects (argoproj.io/v1alpha1) with the values inline.
-                - `secrets/` — the Secrets the releases expect, WITHOUT values: fill them in with your secret tooling
-                  (SOPS, Sealed Secrets, External Secrets) and never commit them in clear.
-                - `helm-commands.sh` — the same state with plain helm.
-                """);
-        written.add(folder.relativize(readme));
+        List<Path> written = new ArrayList<>();
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path path = folder.resolve(file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, file.getValue());
+            if (file.getKey().endsWith(".sh")) {
+                path.toFile().setExecutable(true);
+            }
+            written.add(folder.relativize(path));
+        }
         return written;
     }
 
-    static List<Object> fluxRepositories(Map<String, String> repositories) {
-        List<Object> docs = new ArrayList<>();
-        repositories.forEach((name, url) -> docs.add(ordered(
-                "apiVersion", "source.toolkit.fluxcd.io/v1",
-                "kind", "HelmRepository",
-                "metadata", ordered("name", name, "namespace", "flux-system"),
-                "spec", ordered("interval", "1h", "url", url))));
-        return docs;
+    /** Every file of the export: relative path → text. */
+    static Map<String, String> render(TargetState state) {
+        List<String> notes = new ArrayList<>(state.notes());
+        List<SecretTemplate> secrets = completeTemplates(state, notes);
+        Map<String, String> files = new LinkedHashMap<>();
+        Map<String, String> repositories = new TreeMap<>();
+        state.releases().forEach(r -> repositories.put(r.chart().repoName(), r.chart().repoUrl().toString()));
+        List<String> fluxResources = new ArrayList<>();
+        if (!repositories.isEmpty()) {
+            files.put("flux/helmrepositories.yaml", yaml(GitOpsDocuments.fluxRepositories(repositories)));
+            fluxResources.add("flux/helmrepositories.yaml");
+        }
+        for (ReleaseTarget release : state.releases()) {
+            String stem = release.fileStem();
+            files.put("values/" + stem + ".yaml", yaml(List.of(release.values())));
+            files.put("flux/" + stem + ".helmrelease.yaml", yaml(List.of(GitOpsDocuments.fluxHelmRelease(release))));
+            fluxResources.add("flux/" + stem + ".helmrelease.yaml");
+            files.put("argocd/" + stem + ".application.yaml",
+                    yaml(List.of(GitOpsDocuments.argoApplication(release))));
+        }
+        List<String> manifestFiles = new ArrayList<>();
+        for (Map<String, Object> manifest : state.manifests()) {
+            String name = "manifests/" + manifestFileName(manifest);
+            files.put(name, yaml(List.of(manifest)));
+            manifestFiles.add(name);
+        }
+        if (!manifestFiles.isEmpty()) {
+            files.put("manifests/kustomization.yaml", yaml(List.of(GitOpsDocuments.kustomization(
+                    manifestFiles.stream().map(f -> f.substring("manifests/".length())).toList()))));
+            fluxResources.add("manifests");
+        }
+        files.put("kustomization.yaml", yaml(List.of(GitOpsDocuments.kustomization(fluxResources))));
+        for (SecretTemplate secret : secrets) {
+            files.put("secrets/" + secret.namespace() + "-" + secret.name() + ".secret.template.yaml",
+                    yaml(List.of(GitOpsDocuments.secretTemplate(secret))));
+        }
+        for (ExtraFile file : state.files()) {
+            files.put(file.path(), file.content());
+        }
+        files.put("helm-commands.sh", HelmScript.render(state.releases(), manifestFiles, secrets));
+        files.put("README.md", ExportReadme.render(secrets, notes));
+        return files;
     }
 
-    static Map<String, Object> fluxHelmRelease(ReleaseTarget release) {
-        return ordered(
-                "apiVersion", "helm.toolkit.fluxcd.io/v2",
-                "kind", "HelmRelease",
-                "metadata", ordered("name", release.name(), "namespace", release.namespace()),
-                "spec", ordered(
-                        "interval", "30m",
-                        "releaseName", release.name(),
-                        "chart", ordered("spec", ordered(
-                                "chart", release.chart().chart(),
-                                "version", release.chart().version(),
-                                "sourceRef", ordered("kind", "HelmRepository", "name", release.chart().repoName(),
-                                        "namespace", "flux-system"))),
-                        "install", ordered("createNamespace", true, "remediation", ordered("retries", 3)),
-                        "upgrade", ordered("remediation", ordered("retries", 3)),
-                        "values", release.values()));
-    }
-
-    static Map<String, Object> argoApplication(ReleaseTarget release) {
-        return ordered(
-                "apiVersion", "argoproj.io/v1alpha1",
-                "kind", "Application",
-                "metadata", ordered("name", release.name(), "namespace", "argocd"),
-                "spec", ordered(
-                        "project", "default",
-                        "source", ordered(
-                                "repoURL", release.chart().repoUrl().toString(),
-                                "chart", release.chart().chart(),
-                                "targetRevision", release.chart().version(),
-                                "helm", ordered("releaseName", release.name(),
-                                        "valuesObject", release.values())),
-                        "destination", ordered("server", "https://kubernetes.default.svc",
-                                "namespace", release.namespace()),
-                        "syncPolicy", ordered("syncOptions", List.of("CreateNamespace=true", "ServerSideApply=true"))));
-    }
-
-    static Map<String, Object> secretTemplate(ReleaseTarget.SecretTemplate secret) {
-        Map<String, Object> stringData = new LinkedHashMap<>();
-        new TreeMap<>(secret.keysAndSources()).forEach((key, source) -> stringData.put(key, "<" + source + ">"));
-        return ordered(
-                "apiVersion", "v1",
-                "kind", "Secret",
-                "metadata", ordered("name", secret.name(), "namespace", secret.namespace()),
-                "type", "Opaque",
-                "stringData", stringData);
-    }
-
-    private static Path writeYaml(Path folder, String relative, List<Object> documents) throws IOException {
-        Path file = folder.resolve(relative);
-        Files.createDirectories(file.getParent());
-        StringBuilder text = new StringBuilder();
-        for (Object document : documents) {
-            if (!text.isEmpty()) {
-                text.append("---\n");
+    /**
+     * The templates the parts gave, plus one for every Secret the values or manifests refer to that none covers (and
+     * any referenced key a template lacks), so that the export never points at a Secret it does not describe.
+     */
+    static List<SecretTemplate> completeTemplates(TargetState state, List<String> notes) {
+        Map<String, SecretTemplate> templates = new LinkedHashMap<>();
+        state.secrets().forEach(s -> templates.merge(s.id(), s, SecretTemplate::merge));
+        List<SecretReferences.Reference> references = new ArrayList<>();
+        state.releases().forEach(r -> references.addAll(SecretReferences.inValues(r.namespace(), r.values())));
+        state.manifests().forEach(m -> references.addAll(SecretReferences.inManifest(m)));
+        for (SecretReferences.Reference ref : references) {
+            Map<String, SecretTemplate.ValueSource> keys = new TreeMap<>();
+            ref.key().ifPresent(key -> keys.put(key, new SecretTemplate.ValueSource(
+                    SecretTemplate.variableFor(ref.name(), key), "referenced at " + ref.where())));
+            SecretTemplate referenced = new SecretTemplate(ref.name(), ref.namespace(), keys, "");
+            SecretTemplate existing = templates.get(referenced.id());
+            templates.put(referenced.id(), existing == null ? referenced : existing.merge(referenced));
+        }
+        for (SecretTemplate template : templates.values()) {
+            if (template.keys().isEmpty()) {
+                notes.add("Secret " + template.id() + " is referred to without naming its keys (" + references.stream()
+                        .filter(r -> (r.namespace() + "/" + r.name()).equals(template.id()))
+                        .map(SecretReferences.Reference::where).findFirst().orElse("?")
+                        + "): its template lists no keys; add the ones your chart expects.");
             }
-            text.append(Json.YAML.writeValueAsString(document));
         }
-        Files.writeString(file, text.toString());
-        return folder.relativize(file);
+        return List.copyOf(templates.values());
     }
 
-    private static Map<String, Object> ordered(Object... keyValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            map.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return map;
+    static String manifestFileName(Map<String, Object> manifest) {
+        Map<?, ?> metadata = manifest.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
+        String namespace = Optional.ofNullable(metadata.get("namespace")).map(String::valueOf).orElse("cluster");
+        return namespace + "-" + metadata.get("name") + "."
+                + String.valueOf(manifest.get("kind")).toLowerCase(Locale.ROOT) + ".yaml";
+    }
+
+    private static String yaml(List<?> documents) {
+        return ExportYaml.write(documents);
     }
 }

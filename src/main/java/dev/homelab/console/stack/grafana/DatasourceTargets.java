@@ -31,9 +31,12 @@ public final class DatasourceTargets {
     public static GrafanaDatasource loki(String uid, String name, String lokiUrl, String tenant) {
         Map<String, Object> jsonData = new LinkedHashMap<>();
         jsonData.put("maxLines", 1000);
+        Map<String, String> secure = Map.of();
         if (tenant != null && !tenant.isBlank()) {
             jsonData.put("httpHeaderName1", "X-Scope-OrgID");
+            // the tenant is an org id, not a credential, but Grafana only takes header values as secure data
+            secure = Map.of("httpHeaderValue1", tenant);
         }
-        return new GrafanaDatasource(uid, name, "loki", lokiUrl, "proxy", false, jsonData, false);
+        return new GrafanaDatasource(uid, name, "loki", lokiUrl, "proxy", false, jsonData, false, secure);
     }
 }

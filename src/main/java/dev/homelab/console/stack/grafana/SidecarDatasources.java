@@ -42,6 +42,9 @@ public final class SidecarDatasources {
             entry.put("isDefault", ds.isDefault());
             entry.put("editable", false);
             entry.put("jsonData", ds.jsonData());
+            if (!ds.secureJsonData().isEmpty()) {
+                entry.put("secureJsonData", ds.secureJsonData());
+            }
             entries.add(entry);
         }
         file.put("datasources", entries);
@@ -81,10 +84,17 @@ public final class SidecarDatasources {
                             String.valueOf(ds.getOrDefault("name", "")), String.valueOf(ds.getOrDefault("type", "")),
                             String.valueOf(ds.getOrDefault("url", "")), String.valueOf(ds.getOrDefault("access", "proxy")),
                             Boolean.TRUE.equals(ds.get("isDefault")),
-                            ds.get("jsonData") instanceof Map<?, ?> jd ? (Map<String, Object>) jd : Map.of(), true));
+                            ds.get("jsonData") instanceof Map<?, ?> jd ? (Map<String, Object>) jd : Map.of(), true,
+                            ds.get("secureJsonData") instanceof Map<?, ?> secure ? strings(secure) : Map.of()));
                 }
             }
         }
+        return result;
+    }
+
+    private static Map<String, String> strings(Map<?, ?> map) {
+        Map<String, String> result = new LinkedHashMap<>();
+        map.forEach((k, v) -> result.put(String.valueOf(k), String.valueOf(v)));
         return result;
     }
 }

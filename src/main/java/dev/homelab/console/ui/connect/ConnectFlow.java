@@ -17,12 +17,14 @@ import dev.homelab.console.cluster.PermissionRequirement;
 import dev.homelab.console.cluster.PermissionResult;
 import dev.homelab.console.sandbox.Sandbox;
 import dev.homelab.console.sandbox.SandboxLab;
+import dev.homelab.console.sandbox.SandboxPrestart;
 import dev.homelab.console.sandbox.scenario.ScenarioException;
 import dev.homelab.console.task.Progress;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The connect screen's calls into the engine, run on a worker thread: read kubeconfig, connect (or start the
@@ -36,6 +38,7 @@ final class ConnectFlow {
 
     private final AppDirs dirs;
     private final Connector connector;
+    private final AtomicReference<SandboxPrestart> prepared = new AtomicReference<>();
 
     ConnectFlow(AppDirs dirs, Settings settings) {
         this.dirs = dirs;
@@ -50,7 +53,35 @@ final class ConnectFlow {
         }
     }
 
+    /**
+     * Starts the lab a rehearsal of {@code scenario} would start, in the background, unless one is prepared
+     * already: "Start the sandbox" then finds it running.
+     */
+    void prepareSandbox(Optional<Path> scenario) {
+        if (prepared.get() == null) {
+            SandboxPrestart prestart = SandboxPrestart.begin(scenario, dirs);
+            if (!prepared.compareAndSet(null, prestart)) {
+                prestart.close();
+            }
+        }
+    }
+
+    /** Hands over a lab prepared earlier; stops it unless taken. */
+    void usePrepared(SandboxPrestart prestart) {
+        discardPreparedSandbox();
+        prepared.set(prestart);
+    }
+
+    /** Stops the prepared lab, if any (another cluster was chosen, or the app quits). */
+    void discardPreparedSandbox() {
+        SandboxPrestart prestart = prepared.getAndSet(null);
+        if (prestart != null) {
+            prestart.close();
+        }
+    }
+
     ConnectedCluster connect(Optional<Path> file, ContextEntry context, Progress progress) {
+        discardPreparedSandbox();
         Connector.Connected connected;
         try {
             connected = connector.connectWithReport(new KubeconfigSelection(file.orElse(null), context.name()),
@@ -66,7 +97,7 @@ final class ConnectFlow {
                 .orElse(""), -1);
         SandboxLab lab;
         try {
-            lab = Sandbox.start(scenario, dirs);
+            lab = startSandbox(scenario, progress);
         } catch (ScenarioException e) {
             throw new Failure(new ConnectionProblem(ConnectionProblem.Kind.MALFORMED_KUBECONFIG,
                     "The scenario cannot be used", e.getMessage(),
@@ -79,6 +110,17 @@ final class ConnectFlow {
             progress.checkCancelled();
         }
         return checked(console, progress);
+    }
+
+    private SandboxLab startSandbox(Optional<Path> scenario, Progress progress) {
+        SandboxPrestart prestart = prepared.getAndSet(null);
+        if (prestart != null && prestart.isFor(scenario)) {
+            return prestart.take(progress);
+        }
+        if (prestart != null) {
+            prestart.close();
+        }
+        return Sandbox.start(scenario, dirs);
     }
 
     /** Runs the connection check (the sandbox's; the real connect ran it already) then the permission check. */

@@ -5,6 +5,7 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.homelab.console.app.AppDirs;
 import dev.homelab.console.app.Settings;
+import dev.homelab.console.sandbox.SandboxPrestart;
 import dev.homelab.console.ui.common.BackgroundTasks;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -82,6 +83,16 @@ public final class ConnectScreen {
     /** Starts the simulated home lab at once (the {@code --sandbox} start). */
     public void rehearse(Optional<Path> scenario) {
         model.rehearse(scenario);
+    }
+
+    /** A lab started ahead (the {@code --sandbox} start): the rehearsal takes it instead of starting another. */
+    public void usePreparedSandbox(SandboxPrestart prestart) {
+        model.usePreparedSandbox(prestart);
+    }
+
+    /** Stops background work of this screen that nobody took over (the app quits). */
+    public void close() {
+        model.close();
     }
 
     private void layoutCards() {

@@ -5,7 +5,9 @@ import dev.homelab.console.cluster.ConnectionFailedException;
 import dev.homelab.console.cluster.ConnectionProblem;
 import dev.homelab.console.cluster.ContextEntry;
 import dev.homelab.console.cluster.KubeconfigContexts;
+import dev.homelab.console.sandbox.SandboxPrestart;
 import dev.homelab.console.ui.common.BackgroundTasks;
+import dev.homelab.console.ui.common.ConnectTiming;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -88,6 +90,7 @@ final class ConnectViewModel {
             return;
         }
         Optional<Path> file = chosenFile();
+        ConnectTiming.started(context.name());
         start("Connecting to " + context.name(), progress -> flow.connect(file, context, progress), connected -> {
             settings.put(CONTEXT_KEY, context.name());
             finishConnect(connected);
@@ -98,7 +101,18 @@ final class ConnectViewModel {
         if (isBusy()) {
             return;
         }
+        ConnectTiming.started("the sandbox");
         start("Starting the simulated home lab", progress -> flow.sandbox(scenario, progress), this::finishConnect);
+    }
+
+    /** A lab started ahead (the {@code --sandbox} start): the rehearsal takes it instead of starting another. */
+    void usePreparedSandbox(SandboxPrestart prestart) {
+        flow.usePrepared(prestart);
+    }
+
+    /** Stops a lab started ahead and not taken (the app quits). */
+    void close() {
+        flow.discardPreparedSandbox();
     }
 
     void cancel() {
@@ -162,6 +176,10 @@ final class ConnectViewModel {
         problem.set(null);
         contexts.setAll(loaded.contexts());
         kubeconfigMissing.set(loaded.isEmpty());
+        if (loaded.isEmpty() && !isBusy()) {
+            // The rehearsal is what this screen recommends now: have its lab running by the time it is chosen.
+            flow.prepareSandbox(Optional.empty());
+        }
         source.set(describe(loaded.files()));
         Optional<String> remembered = settings.get(CONTEXT_KEY);
         ContextEntry choice = remembered.flatMap(loaded::context)

@@ -7,6 +7,7 @@ import dev.homelab.console.cluster.UsageSample;
 import dev.homelab.console.telemetry.NodeUsageRound;
 import dev.homelab.console.telemetry.Sampler;
 import dev.homelab.console.telemetry.Telemetry;
+import dev.homelab.console.ui.common.ConnectTiming;
 import dev.homelab.console.ui.common.FxCoalescer;
 import dev.homelab.console.ui.shell.UiContext;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -89,6 +90,7 @@ final class OverviewViewModel implements AutoCloseable {
     private void showNodes(List<NodeSummary> snapshot) {
         nodes = snapshot;
         rebuildRows();
+        ConnectTiming.nodesShown(snapshot.size());
     }
 
     private void showUsage(UsageSample sample) {

@@ -16,7 +16,9 @@ import java.util.function.Consumer;
 
 /**
  * One connected cluster as the main window sees it: its context, its telemetry (sampling starts on connect, before
- * any page exists, so history is kept whichever page the user opens first) and the pages created for it.
+ * any page exists, so history is kept whichever page the user opens first) and the pages created for it. The first
+ * page is created at once and the others by {@link #createRemainingPages()}, so that the first page (the overview,
+ * with the nodes) can be on screen before the others have set themselves up (telemetry history, log queries, ...).
  */
 final class ConnectedSession {
 
@@ -24,22 +26,36 @@ final class ConnectedSession {
 
     private final ConsoleContext console;
     private final Telemetry telemetry;
-    private final List<Page> pages;
+    private final UiContext context;
+    private final List<PageFactory> remaining;
+    private final List<Page> pages = new ArrayList<>();
 
     ConnectedSession(ConsoleContext console, BackgroundTasks tasks, Consumer<String> navigator,
                      List<PageFactory> factories) {
         this.console = console;
         this.telemetry = startTelemetry(console);
-        UiContext context = new UiContext(console, tasks, navigator);
-        List<Page> created = new ArrayList<>();
-        for (PageFactory factory : factories) {
-            try {
-                created.add(factory.create(context));
-            } catch (RuntimeException e) {
-                LOG.error("The page from {} could not be created and is left out of the navigation", factory, e);
-            }
+        this.context = new UiContext(console, tasks, navigator);
+        this.remaining = new ArrayList<>(factories);
+        while (pages.isEmpty() && !remaining.isEmpty()) {
+            create(remaining.remove(0));
         }
-        this.pages = Collections.unmodifiableList(created);
+    }
+
+    /** On the FX thread: creates the pages after the first; returns them in navigation order. */
+    List<Page> createRemainingPages() {
+        int before = pages.size();
+        while (!remaining.isEmpty()) {
+            create(remaining.remove(0));
+        }
+        return List.copyOf(pages.subList(before, pages.size()));
+    }
+
+    private void create(PageFactory factory) {
+        try {
+            pages.add(factory.create(context));
+        } catch (RuntimeException e) {
+            LOG.error("The page from {} could not be created and is left out of the navigation", factory, e);
+        }
     }
 
     /**
@@ -65,7 +81,7 @@ final class ConnectedSession {
     }
 
     List<Page> pages() {
-        return pages;
+        return Collections.unmodifiableList(pages);
     }
 
     Optional<Page> page(String id) {
@@ -74,6 +90,7 @@ final class ConnectedSession {
 
     /** On the FX thread: stops every page's watches and timers. The rest is closed by {@link #close()}. */
     void disposePages() {
+        remaining.clear();
         for (Page page : pages) {
             try {
                 page.dispose();

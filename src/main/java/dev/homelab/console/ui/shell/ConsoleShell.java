@@ -2,12 +2,14 @@ package dev.homelab.console.ui.shell;
 
 import dev.homelab.console.app.AppDirs;
 import dev.homelab.console.app.Settings;
+import dev.homelab.console.sandbox.SandboxPrestart;
 import dev.homelab.console.task.Progress;
 import dev.homelab.console.telemetry.Telemetry;
 import dev.homelab.console.ui.common.BackgroundTasks;
 import dev.homelab.console.ui.connect.ConnectScreen;
 import dev.homelab.console.ui.connect.ConnectedCluster;
 import dev.homelab.console.ui.connect.FilePicker;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
@@ -59,13 +61,18 @@ public final class ConsoleShell {
         this.connectScreen = new ConnectScreen(dirs, settings, tasks, filePicker, this::connected);
     }
 
+    /** The rehearsal takes this lab, started ahead (the {@code --sandbox} start), instead of starting another. */
+    public void usePreparedSandbox(SandboxPrestart prestart) {
+        connectScreen.usePreparedSandbox(prestart);
+    }
+
     /** Shows the main window with the connect screen; with {@code options.sandbox()} starts the rehearsal at once. */
     public void start(StartupOptions options) {
         Scene scene = new Scene(window.root(), WindowGeometry.DEFAULT_WIDTH, WindowGeometry.DEFAULT_HEIGHT);
         theme.register(scene);
         stage.setScene(scene);
         stage.setTitle("Homelab Console");
-        stage.getIcons().addAll(icons());
+        loadIcons();
         geometry.restore(stage);
         window.showConnectScreen(connectScreen.view());
         stage.setOnShown(event -> StartupTiming.windowShown());
@@ -115,6 +122,7 @@ public final class ConsoleShell {
             closing.disposePages();
             closeBounded(closing);
         }
+        connectScreen.close();
         tasks.close();
     }
 
@@ -124,8 +132,15 @@ public final class ConsoleShell {
             previous.disposePages();
             closeInBackground(previous);
         }
-        session = new ConnectedSession(connected.console(), tasks, window::navigate, pages.get());
-        window.showSession(session, connected);
+        ConnectedSession opened = new ConnectedSession(connected.console(), tasks, window::navigate, pages.get());
+        session = opened;
+        window.showSession(opened, connected);
+        // The other pages set themselves up after the first page is on its way to the screen.
+        Platform.runLater(() -> {
+            if (session == opened) {
+                window.addPages(opened.createRemainingPages());
+            }
+        });
     }
 
     private void switchCluster() {
@@ -160,6 +175,16 @@ public final class ConsoleShell {
         if (closer.isAlive()) {
             LOG.warn("Closing the connection took longer than {} ms; quitting anyway", CLOSE_WAIT_MILLIS);
         }
+    }
+
+    /** Decoding six PNGs is not worth delaying the first frame for: they are decoded on another thread. */
+    private void loadIcons() {
+        Thread loader = new Thread(() -> {
+            List<Image> icons = icons();
+            Platform.runLater(() -> stage.getIcons().setAll(icons));
+        }, "homelab-icons");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     private static List<Image> icons() {

@@ -29,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -115,6 +116,13 @@ final class MainWindow {
                     "The connection works, but no page could be opened. The log names the cause."));
         } else {
             navigation.getSelectionModel().select(0);
+        }
+    }
+
+    /** Adds pages of the shown session to the navigation, after those already there. */
+    void addPages(List<Page> pages) {
+        if (session != null) {
+            navigation.getItems().addAll(pages);
         }
     }
 

@@ -26,13 +26,16 @@ final class StartupTiming {
 
     static void windowShown() {
         Instant now = Instant.now();
-        ProcessHandle.current().info().startInstant().ifPresent(start -> {
+        ProcessHandle.Info process = ProcessHandle.current().info();
+        long cpuMillis = process.totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+        process.startInstant().ifPresent(start -> {
             long millis = Duration.between(start, now).toMillis();
-            LOG.info("Main window shown {} ms after process start", millis);
+            LOG.info("Main window shown {} ms after process start ({} ms of CPU)", millis, cpuMillis);
             String report = System.getProperty("homelab.startup.report");
             if (report != null && !report.isBlank()) {
                 try {
-                    Files.writeString(Path.of(report), "windowShownMillis=" + millis + "\n");
+                    Files.writeString(Path.of(report), "windowShownMillis=" + millis + "\ncpuMillis=" + cpuMillis
+                            + "\n");
                 } catch (IOException e) {
                     LOG.warn("Could not write the start-up report {}: {}", report, e.getMessage());
                 }

@@ -21,6 +21,7 @@ final class PhaseList extends VBox {
 
     private final WizardViewModel model;
     private final List<Runnable> phaseStateUpdates = new ArrayList<>();
+    private final java.util.Map<String, HBox> rows = new java.util.HashMap<>();
 
     PhaseList(WizardViewModel model) {
         this.model = model;
@@ -35,8 +36,10 @@ final class PhaseList extends VBox {
     private void rebuild() {
         getChildren().clear();
         phaseStateUpdates.clear();
+        rows.clear();
         for (Phase phase : model.phases()) {
             StateBadge phaseState = new StateBadge();
+            phaseState.setId("phase-state-" + phase.number());
             Label title = new Label(phase.label());
             title.setWrapText(true);
             title.setStyle("-fx-font-weight: bold;");
@@ -44,14 +47,23 @@ final class PhaseList extends VBox {
             review.setId("phase-" + phase.number());
             review.disableProperty().bind(model.busy());
             review.setOnAction(e -> model.reviewPhase(phase));
+            Button undo = new Button("Undo phase…");
+            undo.setId("undo-phase-" + phase.number());
+            javafx.beans.property.BooleanProperty notStarted = new javafx.beans.property.SimpleBooleanProperty();
+            undo.disableProperty().bind(model.busy().or(notStarted));
+            undo.setOnAction(e -> model.requestPhaseUndo(phase));
             Region grow = new Region();
             HBox.setHgrow(grow, Priority.ALWAYS);
-            HBox actions = new HBox(6, phaseState, grow, review);
+            HBox actions = new HBox(6, phaseState, grow, undo, review);
             actions.setAlignment(Pos.CENTER_LEFT);
             VBox header = new VBox(4, title, actions);
             header.setPadding(new Insets(10, 0, 2, 0));
             getChildren().add(header);
-            Runnable update = () -> phaseState.show(model.phaseState(phase));
+            Runnable update = () -> {
+                StepState state = model.phaseState(phase);
+                phaseState.show(state);
+                notStarted.set(state == StepState.NOT_STARTED || state == StepState.UNDONE);
+            };
             phaseStateUpdates.add(update);
             update.run();
             for (MigrationStep step : phase.steps()) {
@@ -60,8 +72,14 @@ final class PhaseList extends VBox {
         }
     }
 
+    /** The row of a step, for scrolling it into view. */
+    java.util.Optional<javafx.scene.Node> rowOf(MigrationStep step) {
+        return step == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(rows.get(step.id()));
+    }
+
     private HBox stepRow(MigrationStep step) {
         StateBadge state = new StateBadge();
+        state.setId("state-" + step.id());
         Button open = new Button(step.title());
         open.setId("step-" + step.id());
         open.setMaxWidth(Double.MAX_VALUE);
@@ -81,6 +99,7 @@ final class PhaseList extends VBox {
         record.addListener((obs, old, now) -> show.run());
         show.run();
         HBox row = new HBox(6, state, open);
+        rows.put(step.id(), row);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(0, 0, 0, 12));
         return row;

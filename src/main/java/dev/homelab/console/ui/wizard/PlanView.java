@@ -20,14 +20,15 @@ final class PlanView extends VBox {
         setId("plan-view");
     }
 
-    void show(List<StepPlan> plans) {
+    /** @param deferred steps planned only right before they run (they wait for an earlier step) */
+    void show(List<StepPlan> plans, java.util.Collection<String> deferred) {
         getChildren().clear();
         for (StepPlan plan : plans) {
             Label summary = new Label(plan.stepId() + ": " + plan.summary());
             summary.setWrapText(true);
             summary.setStyle("-fx-font-weight: bold;");
             getChildren().add(summary);
-            if (plan.isEmpty()) {
+            if (plan.isEmpty() && !deferred.contains(plan.stepId())) {
                 getChildren().add(new Label("Nothing to change."));
             }
             for (PlannedChange change : plan.changes()) {

@@ -11,10 +11,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.PasswordField;
-import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -26,6 +23,9 @@ import javafx.scene.layout.VBox;
  * live progress and the verification evidence.
  */
 final class StepDetail extends VBox {
+
+    private static final java.time.format.DateTimeFormatter SINCE = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
 
     private final WizardViewModel model;
     private final Label title = new Label();
@@ -41,17 +41,30 @@ final class StepDetail extends VBox {
         setPadding(new Insets(8));
         title.setId("step-title");
         title.setStyle("-fx-font-size: 1.3em; -fx-font-weight: bold;");
+        title.setWrapText(true);
+        title.setMinHeight(USE_PREF_SIZE);
         state.setId("step-state");
         error.setId("step-error");
         error.setWrapText(true);
+        error.setMinHeight(USE_PREF_SIZE);
         error.setStyle("-fx-text-fill: -color-danger-fg;");
         error.textProperty().bind(model.error());
         error.visibleProperty().bind(model.error().isNotNull());
         error.managedProperty().bind(error.visibleProperty());
-        getChildren().addAll(title, state, commands(), undoConfirmation(), error, cleanupChoices(), sections());
+        getChildren().addAll(title, state, commands(), undoConfirmation(), error, cleanupChoices(),
+                new PhaseInputs(model), sections());
+        model.phaseToUndo().addListener((obs, old, phase) -> {
+            if (phase != null) {
+                undoText.setText("Undo " + phase.label() + ", last step first: " + phase.steps().stream()
+                        .map(MigrationStep::undoDescription).collect(java.util.stream.Collectors.joining(" ")));
+                undoConfirm.setVisible(true);
+            } else if (model.selected().get() != null) {
+                undoText.setText(model.selected().get().undoDescription());
+            }
+        });
         model.selected().addListener((obs, old, step) -> show(step));
         model.plans().addListener((ListChangeListener<? super dev.homelab.console.migration.StepPlan>) c ->
-                planView.show(model.plans()));
+                planView.show(model.plans(), model.deferred()));
     }
 
     private void show(MigrationStep step) {
@@ -70,7 +83,8 @@ final class StepDetail extends VBox {
         if (record == null) {
             return "not started";
         }
-        String text = record.state().label() + (record.updatedAt() == null ? "" : " since " + record.updatedAt());
+        String text = record.state().label() + (record.updatedAt() == null ? "" : " since "
+                + SINCE.format(record.updatedAt()));
         return record.by() == null ? text : text + " (" + record.by() + ")";
     }
 
@@ -82,7 +96,10 @@ final class StepDetail extends VBox {
         apply.managedProperty().bind(apply.visibleProperty());
         apply.getStyleClass().add("accent");
         Button verify = button("Verify", "verify", model::verify);
-        Button undo = button("Undo…", "undo", () -> undoConfirm.setVisible(true));
+        Button undo = button("Undo…", "undo", () -> {
+            model.phaseToUndo().set(null);
+            undoConfirm.setVisible(true);
+        });
         Button charts = new Button("Open charts");
         charts.setId("open-charts");
         charts.setOnAction(e -> model.openCharts());
@@ -97,12 +114,23 @@ final class StepDetail extends VBox {
     private HBox undoConfirmation() {
         Button confirm = button("Confirm undo", "confirm-undo", () -> {
             undoConfirm.setVisible(false);
-            model.undo();
+            if (model.phaseToUndo().get() != null) {
+                model.undoPhase(model.phaseToUndo().get());
+            } else {
+                model.undo();
+            }
         });
         confirm.getStyleClass().add("danger");
         Button cancel = new Button("Cancel");
-        cancel.setOnAction(e -> undoConfirm.setVisible(false));
+        cancel.setOnAction(e -> {
+            undoConfirm.setVisible(false);
+            model.phaseToUndo().set(null);
+        });
         undoText.setWrapText(true);
+        undoText.setMinHeight(USE_PREF_SIZE);
+        HBox.setHgrow(undoText, javafx.scene.layout.Priority.ALWAYS);
+        confirm.setMinWidth(USE_PREF_SIZE);
+        cancel.setMinWidth(USE_PREF_SIZE);
         undoConfirm.getChildren().addAll(undoText, confirm, cancel);
         undoConfirm.setId("undo-confirmation");
         undoConfirm.setAlignment(Pos.CENTER_LEFT);
@@ -127,52 +155,57 @@ final class StepDetail extends VBox {
         return box;
     }
 
+    /**
+     * Preflight, plan, evidence and log, each shown only when it has something, so that after a run the evidence is
+     * in view instead of below empty boxes.
+     */
     private VBox sections() {
-        ListView<PreflightCheck> checks = new ListView<>(model.preflight());
+        ItemsBox<PreflightCheck> checks = new ItemsBox<>(model.preflight(), CheckRows::preflight);
         checks.setId("preflight-list");
-        checks.setPrefHeight(130);
-        checks.setCellFactory(list -> new PreflightCell());
+        ItemsBox<CheckResult> evidence = new ItemsBox<>(model.evidence(), CheckRows::evidence);
+        evidence.setId("evidence-list");
         ListView<String> log = new ListView<>(model.log());
         log.setId("progress-log");
         log.setPrefHeight(110);
-        ListView<CheckResult> evidence = new ListView<>(model.evidence());
-        evidence.setId("evidence-list");
-        evidence.setPrefHeight(200);
-        evidence.setCellFactory(list -> new EvidenceCell());
-        javafx.scene.control.ScrollPane planScroll = new javafx.scene.control.ScrollPane(planView);
-        planScroll.setFitToWidth(true);
-        planScroll.setPrefHeight(220);
-        return new VBox(6,
-                new TitledPane("Preflight checklist", checks),
-                new TitledPane("Plan (values masked; diff against what is installed)", planScroll),
-                new TitledPane("Progress", log),
-                new TitledPane("Verification evidence", evidence),
-                s3Settings());
+        TitledPane evidencePane = shownWhenAny(new TitledPane("", evidence), model.evidence());
+        evidencePane.textProperty().bind(Bindings.createStringBinding(() -> evidenceTitle(model.evidence()),
+                model.evidence()));
+        Label empty = new Label("Review the plan of this step, or of its whole phase (left), to see the preflight "
+                + "checks and exactly what would change.");
+        empty.setWrapText(true);
+        empty.setStyle("-fx-text-fill: -color-fg-muted;");
+        empty.visibleProperty().bind(Bindings.isEmpty(model.preflight()).and(Bindings.isEmpty(model.plans()))
+                .and(Bindings.isEmpty(model.evidence())).and(Bindings.isEmpty(model.log())));
+        empty.managedProperty().bind(empty.visibleProperty());
+        return new VBox(6, empty,
+                shownWhenAny(new TitledPane("Preflight checklist", checks), model.preflight()),
+                shownWhenAny(new TitledPane("Plan (values masked; diff against what is installed)", planView),
+                        model.plans()),
+                evidencePane,
+                shownWhenAny(new TitledPane("Progress", log), model.log()));
     }
 
-    private TitledPane s3Settings() {
-        TextField endpoint = new TextField();
-        endpoint.setPromptText("minio.minio.svc:9000 or http://192.168.1.20:9000");
-        PasswordField accessKey = new PasswordField();
-        accessKey.setPromptText("access key");
-        PasswordField secretKey = new PasswordField();
-        secretKey.setPromptText("secret key");
-        Button use = new Button("Use for this session");
-        use.setOnAction(e -> model.enterS3(endpoint.getText(), accessKey.getText(), secretKey.getText()));
-        Label note = new Label("Only needed when Loki's release does not tell. Keys stay in memory; nothing is saved.");
-        note.setWrapText(true);
-        TextField mirror = new TextField();
-        mirror.setId("repository-mirror");
-        mirror.setPromptText("NAME=URL, e.g. vector=https://mirror.lan/vector");
-        mirror.setPrefColumnCount(30);
-        Button useMirror = new Button("Use mirror");
-        useMirror.setOnAction(e -> model.enterRepositoryMirror(mirror.getText()));
-        TitledPane pane = new TitledPane("Settings: MinIO endpoint and keys, Helm repository mirrors",
-                new VBox(6, note, new HBox(6, endpoint, accessKey, secretKey, use),
-                        new Label("A Helm repository this computer cannot reach can be replaced by a mirror:"),
-                        new HBox(6, mirror, useMirror)));
-        pane.setExpanded(false);
+    private static TitledPane shownWhenAny(TitledPane pane, javafx.collections.ObservableList<?> items) {
+        pane.setMinWidth(0);
+        pane.visibleProperty().bind(Bindings.isNotEmpty(items));
+        pane.managedProperty().bind(pane.visibleProperty());
         return pane;
+    }
+
+    static String evidenceTitle(java.util.List<CheckResult> results) {
+        java.util.Map<dev.homelab.console.verify.Verdict, Long> counts = results.stream().collect(
+                java.util.stream.Collectors.groupingBy(CheckResult::verdict, java.util.stream.Collectors.counting()));
+        StringBuilder title = new StringBuilder("Evidence: " + results.size() + " checks, "
+                + counts.getOrDefault(dev.homelab.console.verify.Verdict.PASSED, 0L) + " passed");
+        long unverified = counts.getOrDefault(dev.homelab.console.verify.Verdict.UNVERIFIED, 0L);
+        long failed = counts.getOrDefault(dev.homelab.console.verify.Verdict.FAILED, 0L);
+        if (unverified > 0) {
+            title.append(", ").append(unverified).append(" not verified");
+        }
+        if (failed > 0) {
+            title.append(", ").append(failed).append(" failed");
+        }
+        return title.toString();
     }
 
     private Button button(String text, String id, Runnable action) {
@@ -181,31 +214,5 @@ final class StepDetail extends VBox {
         button.setOnAction(e -> action.run());
         button.disableProperty().bind(model.busy().or(model.selected().isNull()));
         return button;
-    }
-
-    /** OK / WARNING / BLOCKED with the reason and the fix. */
-    private static final class PreflightCell extends ListCell<PreflightCheck> {
-        @Override
-        protected void updateItem(PreflightCheck check, boolean empty) {
-            super.updateItem(check, empty);
-            if (empty || check == null) {
-                setText(null);
-                setStyle("");
-                return;
-            }
-            String mark = switch (check.severity()) {
-                case OK -> "OK";
-                case WARNING -> "WARNING";
-                case BLOCKING -> "BLOCKED";
-            };
-            setText(mark + "  " + check.title() + ": " + check.reason()
-                    + (check.fix().isEmpty() ? "" : "  — fix: " + check.fix()));
-            setWrapText(true);
-            setStyle(switch (check.severity()) {
-                case OK -> "-fx-text-fill: -color-success-fg;";
-                case WARNING -> "-fx-text-fill: -color-warning-fg;";
-                case BLOCKING -> "-fx-text-fill: -color-danger-fg;";
-            });
-        }
     }
 }

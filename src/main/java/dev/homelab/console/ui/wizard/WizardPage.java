@@ -25,9 +25,15 @@ import java.util.stream.Collectors;
 public final class WizardPage implements Page {
 
     private final WizardViewModel model;
+    private final SaveLocations saveLocations;
 
     public WizardPage(UiContext context) {
+        this(context, SaveLocations.NATIVE);
+    }
+
+    WizardPage(UiContext context, SaveLocations saveLocations) {
         this.model = new WizardViewModel(context);
+        this.saveLocations = saveLocations;
     }
 
     @Override
@@ -47,8 +53,11 @@ public final class WizardPage implements Page {
 
     @Override
     public Node view() {
-        ScrollPane phases = new ScrollPane(new PhaseList(model));
+        PhaseList list = new PhaseList(model);
+        ScrollPane phases = new ScrollPane(list);
         phases.setFitToWidth(true);
+        model.selected().addListener((obs, old, step) -> javafx.application.Platform.runLater(() ->
+                list.rowOf(step).ifPresent(row -> reveal(phases, list, row))));
         ScrollPane detail = new ScrollPane(new StepDetail(model));
         detail.setFitToWidth(true);
         SplitPane split = new SplitPane(phases, detail);
@@ -60,6 +69,20 @@ public final class WizardPage implements Page {
         return root;
     }
 
+    /** Scrolls the phase list just enough to show the selected step (Phase 5 is below the fold). */
+    private static void reveal(ScrollPane scroll, Node content, Node row) {
+        javafx.geometry.Bounds bounds = content.sceneToLocal(row.localToScene(row.getBoundsInLocal()));
+        double scrollable = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+        if (scrollable <= 0) {
+            return;
+        }
+        double top = scroll.getVvalue() * scrollable;
+        double bottom = top + scroll.getViewportBounds().getHeight();
+        if (bounds.getMinY() < top || bounds.getMaxY() > bottom) {
+            scroll.setVvalue(Math.max(0, Math.min(1, (bounds.getMinY() - 60) / scrollable)));
+        }
+    }
+
     private Node toolbar() {
         Label written = new Label();
         written.setId("report-written");
@@ -68,30 +91,15 @@ public final class WizardPage implements Page {
         report.setTooltip(new javafx.scene.control.Tooltip("Every phase and step with its evidence and the "
                 + "before/after comparison, as one HTML file (no secrets in it)"));
         report.disableProperty().bind(model.busy());
-        report.setOnAction(e -> {
-            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-            chooser.setTitle("Write the migration report");
-            chooser.setInitialFileName("migration-report.html");
-            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("HTML", "*.html"));
-            java.io.File file = chooser.showSaveDialog(report.getScene().getWindow());
-            if (file != null) {
-                model.writeReport(file.toPath(), path -> written.setText("Report written to " + path));
-            }
-        });
+        report.setOnAction(e -> saveLocations.reportFile(report.getScene().getWindow()).ifPresent(file ->
+                model.writeReport(file, path -> written.setText("Report written to " + path))));
         Button export = new Button("Export for GitOps");
         export.setId("export-gitops");
         export.setTooltip(new javafx.scene.control.Tooltip("Values, Flux and Argo CD manifests, Secret templates "
                 + "(no values) and helm commands for the target state, for clusters managed with Flux or Argo CD"));
         export.disableProperty().bind(model.busy());
-        export.setOnAction(e -> {
-            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
-            chooser.setTitle("Export the target state for GitOps");
-            java.io.File folder = chooser.showDialog(export.getScene().getWindow());
-            if (folder != null) {
-                model.exportTarget(folder.toPath(), files -> written.setText(files.size() + " files written to "
-                        + folder));
-            }
-        });
+        export.setOnAction(e -> saveLocations.exportFolder(export.getScene().getWindow()).ifPresent(folder ->
+                model.exportTarget(folder, files -> written.setText(files.size() + " files written to " + folder))));
         HBox bar = new HBox(8, report, export, written);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));

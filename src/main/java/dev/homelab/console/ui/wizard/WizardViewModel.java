@@ -43,12 +43,17 @@ public final class WizardViewModel {
     private final UiContext ui;
     private final SecretsProvider.Entered secrets = SecretsProvider.entered(SecretsProvider.fromEnvironment());
     private final ObjectProperty<MigrationEngine> engine = new SimpleObjectProperty<>();
+    private final WizardInputs inputs = new WizardInputs(secrets, engine::get);
+    /** The phase whose undo waits for the user's confirmation. */
+    private final ObjectProperty<Phase> phaseToUndo = new SimpleObjectProperty<>();
     private final ObservableList<Phase> phases = FXCollections.observableArrayList();
     private final Map<String, ObjectProperty<StepRecord>> records = new ConcurrentHashMap<>();
     private final ObjectProperty<MigrationStep> selected = new SimpleObjectProperty<>();
     private final ObservableList<PreflightCheck> preflight = FXCollections.observableArrayList();
     /** The plans on screen: one step's, or every step's of the phase under review; apply needs them. */
     private final ObservableList<StepPlan> plans = FXCollections.observableArrayList();
+    /** Steps of the plans on screen that wait for an earlier step and are planned right before they run. */
+    private final ObservableList<String> deferred = FXCollections.observableArrayList();
     private final ObjectProperty<Phase> reviewedPhase = new SimpleObjectProperty<>();
     private final ObservableList<CheckResult> evidence = FXCollections.observableArrayList();
     private final ObservableList<String> log = FXCollections.observableArrayList();
@@ -88,6 +93,7 @@ public final class WizardViewModel {
     }
 
     public void select(MigrationStep step) {
+        phaseToUndo.set(null);
         selected.set(step);
         preflight.clear();
         plans.clear();
@@ -124,31 +130,24 @@ public final class WizardViewModel {
     private void reviewPlans(String title, Phase phase, List<MigrationStep> steps) {
         plans.clear();
         reviewedPhase.set(null);
-        run("Plan: " + title, progress -> {
-            List<PreflightCheck> checks = new java.util.ArrayList<>();
-            List<StepPlan> planned = new java.util.ArrayList<>();
-            for (MigrationStep step : steps) {
-                List<PreflightCheck> stepChecks = engine.get().preflight(step.id());
-                checks.addAll(stepChecks);
-                if (stepChecks.stream().noneMatch(PreflightCheck::blocks)) {
-                    planned.add(engine.get().plan(step.id()));
-                } else {
-                    break;
-                }
-            }
-            return new Reviewed(checks, planned, planned.size() == steps.size());
-        }, reviewed -> {
+        run("Plan: " + title, progress -> PhaseReview.of(engine.get(), steps), reviewed -> {
             preflight.setAll(reviewed.checks());
             if (reviewed.complete()) {
+                deferred.setAll(reviewed.deferred());
                 plans.setAll(reviewed.plans());
                 reviewedPhase.set(phase);
             } else {
-                error.set("Blocked: fix the checks marked BLOCKED, then review the plan again.");
+                error.set(blocked(reviewed.checks()));
             }
         });
     }
 
-    private record Reviewed(List<PreflightCheck> checks, List<StepPlan> plans, boolean complete) {
+    /** Every blocking check with its reason and fix, so the user reads what blocks without scrolling the list. */
+    static String blocked(List<PreflightCheck> checks) {
+        StringBuilder text = new StringBuilder("Blocked — fix these, then review the plan again:");
+        checks.stream().filter(PreflightCheck::blocks).forEach(check -> text.append("\n• ").append(check.title())
+                .append(": ").append(check.reason()).append(check.fix().isEmpty() ? "" : "\n   Fix: " + check.fix()));
+        return text.toString();
     }
 
     /** Applies what the user reviewed (the button that calls this is shown only with the plans on screen). */
@@ -190,6 +189,39 @@ public final class WizardViewModel {
         });
     }
 
+    /** Asks for confirmation (shown by the step detail) before {@link #undoPhase}. */
+    public void requestPhaseUndo(Phase phase) {
+        select(phase.steps().get(phase.steps().size() - 1));
+        phaseToUndo.set(phase);
+    }
+
+    /** Undoes every step of the phase that ran, last step first. */
+    public void undoPhase(Phase phase) {
+        phaseToUndo.set(null);
+        log.clear();
+        run("Undo: " + phase.label(), progress -> {
+            List<MigrationStep> steps = new java.util.ArrayList<>(phase.steps());
+            java.util.Collections.reverse(steps);
+            for (MigrationStep step : steps) {
+                progress.checkCancelled();
+                StepState state = engine.get().record(step.id()).state();
+                if (state != StepState.NOT_STARTED && state != StepState.UNDONE) {
+                    engine.get().undo(step.id(), progress);
+                }
+            }
+            return Boolean.TRUE;
+        }, done -> {
+            evidence.clear();
+            plans.clear();
+            failureCleanupOffered.set(false);
+            error.set(null);
+        });
+    }
+
+    public ObjectProperty<Phase> phaseToUndo() {
+        return phaseToUndo;
+    }
+
     public void cleanUp(FailureCleanup choice) {
         MigrationStep step = selected.get();
         run("Clean up: " + step.title(), progress -> {
@@ -198,7 +230,6 @@ public final class WizardViewModel {
         }, done -> failureCleanupOffered.set(false));
     }
 
-    /** Re-checks steps a crashed console left running. */
     /** Writes the migration report (HTML) to {@code file}; {@code written} gets the path once it is on disk. */
     public void writeReport(java.nio.file.Path file, java.util.function.Consumer<java.nio.file.Path> written) {
         run("Writing the migration report", progress -> dev.homelab.console.migration.report.ReportWriter
@@ -218,6 +249,17 @@ public final class WizardViewModel {
         }, written);
     }
 
+    /**
+     * Reads Grafana's admin login from the Grafana release's Secret (a cluster read, in the background) into the
+     * entered secrets; a refusal (no permission, no Secret) shows as the error with what to do instead.
+     */
+    public void useGrafanaAdminLogin() {
+        run("Reading Grafana's admin login from its Secret", progress -> dev.homelab.console.migration.phase4
+                .GrafanaAdminLogin.read(engine.get().contextFor(dev.homelab.console.migration.phase4
+                        .GrafanaDatasourcesStep.ID)), inputs::enterGrafanaAdminLogin);
+    }
+
+    /** Re-checks steps a crashed console left running. */
     public void resume() {
         run("Re-checking interrupted steps", progress -> engine.get().resume(progress), (List<InterruptedStep> r) -> {
             interrupted.clear();
@@ -226,27 +268,6 @@ public final class WizardViewModel {
                 select(step);
             }
         });
-    }
-
-    /** "vector=https://mirror.lan/vector": a mirror for one Helm repository, journaled with the settings. */
-    public void enterRepositoryMirror(String assignment) {
-        MigrationEngine current = engine.get();
-        int eq = assignment == null ? -1 : assignment.indexOf('=');
-        if (current == null || eq <= 0) {
-            error.set("Write the mirror as NAME=URL, e.g. vector=https://mirror.lan/vector");
-            return;
-        }
-        current.updateSettings(current.settings().withExtra("repo." + assignment.substring(0, eq).trim(),
-                assignment.substring(eq + 1).trim()));
-        error.set(null);
-    }
-
-    public void enterS3(String endpoint, String accessKey, String secretKey) {
-        MigrationEngine current = engine.get();
-        if (current != null && endpoint != null && !endpoint.isBlank()) {
-            current.updateSettings(current.settings().withS3Endpoint(endpoint.trim()));
-        }
-        secrets.put(SecretsProvider.S3_ACCESS_KEY, accessKey).put(SecretsProvider.S3_SECRET_KEY, secretKey);
     }
 
     private void showRun(StepRun run, boolean withEvidence) {
@@ -260,7 +281,8 @@ public final class WizardViewModel {
                 failureCleanupOffered.set(true);
                 rollbackPossible.set(!engine.get().record(run.stepId()).releases().isEmpty());
             }
-            case BLOCKED -> error.set("Blocked: " + run.error());
+            case BLOCKED -> error.set(run.preflight().stream().anyMatch(PreflightCheck::blocks)
+                    ? blocked(run.preflight()) : "Blocked: " + run.error());
             default -> error.set(null);
         }
         plans.clear();
@@ -352,6 +374,10 @@ public final class WizardViewModel {
         return plans;
     }
 
+    public ObservableList<String> deferred() {
+        return deferred;
+    }
+
     public ObjectProperty<Phase> reviewedPhase() {
         return reviewedPhase;
     }
@@ -394,6 +420,15 @@ public final class WizardViewModel {
 
     public ObjectProperty<MigrationEngine> engine() {
         return engine;
+    }
+
+    WizardInputs inputs() {
+        return inputs;
+    }
+
+    /** The simulated home lab, where the wizard may say which test values its services accept. */
+    public boolean sandbox() {
+        return ui.console().isSandbox();
     }
 
     public void openCharts() {

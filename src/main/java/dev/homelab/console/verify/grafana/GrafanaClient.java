@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Grafana's HTTP API for datasources, authenticated with a service-account token that the user pastes and that
- * lives only in memory ({@code Supplier<char[]>}): never logged, never stored.
+ * Grafana's HTTP API for datasources, authenticated with a service-account token that the user pastes, or with
+ * Grafana's admin login read from its own Secret; either lives only in memory ({@code Supplier<char[]>}): never
+ * logged, never stored.
  */
 public final class GrafanaClient {
 
@@ -30,12 +31,30 @@ public final class GrafanaClient {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final HttpUrl base;
-    private final Supplier<char[]> token;
+    /** The Authorization header's value, or an empty array for none. */
+    private final Supplier<char[]> authorization;
+    private final boolean basicLogin;
     private final OkHttpClient http;
 
+    /** With a service-account token (Bearer). */
     public GrafanaClient(URI base, Supplier<char[]> token) {
+        this(base, () -> {
+            char[] secret = token.get();
+            return secret == null || secret.length == 0 ? new char[0] : ("Bearer " + new String(secret)).toCharArray();
+        }, false);
+    }
+
+    /** With Grafana's admin user and password (HTTP basic authentication, which Grafana's API accepts). */
+    public static GrafanaClient withBasicLogin(URI base, String user, Supplier<char[]> password) {
+        return new GrafanaClient(base, () -> ("Basic " + java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + new String(password.get())).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .toCharArray(), true);
+    }
+
+    private GrafanaClient(URI base, Supplier<char[]> authorization, boolean basicLogin) {
         this.base = HttpUrl.get(base.toString());
-        this.token = token;
+        this.authorization = authorization;
+        this.basicLogin = basicLogin;
         this.http = new OkHttpClient.Builder().connectTimeout(5, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS)
                 .build();
     }
@@ -99,9 +118,9 @@ public final class GrafanaClient {
     private Request.Builder request(String path) {
         HttpUrl url = HttpUrl.get(base.toString().replaceAll("/$", "") + path);
         Request.Builder builder = new Request.Builder().url(url).header("Accept", "application/json");
-        char[] secret = token.get();
-        if (secret != null && secret.length > 0) {
-            builder.header("Authorization", "Bearer " + new String(secret));
+        char[] header = authorization.get();
+        if (header != null && header.length > 0) {
+            builder.header("Authorization", new String(header));
         }
         return builder;
     }
@@ -132,7 +151,12 @@ public final class GrafanaClient {
                 + " did not answer (" + e.getMessage() + "); is its pod running?", 0, e);
     }
 
-    private static String authMessage(int status, String message) {
+    private String authMessage(int status, String message) {
+        if (basicLogin) {
+            return "Grafana rejected the admin login (HTTP " + status + ": " + message + "). The password in "
+                    + "Grafana's Secret is only the initial one: if it was changed in Grafana, enter a "
+                    + "service-account token instead.";
+        }
         return "Grafana rejected the service-account token (HTTP " + status + ": " + message + "). Create a token for a "
                 + "service account with the Admin role (or datasources:write) in Grafana > Administration > "
                 + "Service accounts, and paste it again.";
@@ -147,6 +171,11 @@ public final class GrafanaClient {
     }
 
     private static RequestBody body(GrafanaDatasource ds) {
+        return RequestBody.create(JSON.writeValueAsString(payload(ds)), JSON_TYPE);
+    }
+
+    /** The JSON this client sends to create or update {@code ds} ({@code POST /api/datasources}, {@code PUT …/uid/}). */
+    public static ObjectNode payload(GrafanaDatasource ds) {
         ObjectNode node = JSON.createObjectNode();
         node.put("uid", ds.uid());
         node.put("name", ds.name());
@@ -155,7 +184,10 @@ public final class GrafanaClient {
         node.put("access", ds.access());
         node.put("isDefault", ds.isDefault());
         node.set("jsonData", JSON.valueToTree(ds.jsonData()));
-        return RequestBody.create(JSON.writeValueAsString(node), JSON_TYPE);
+        if (!ds.secureJsonData().isEmpty()) {
+            node.set("secureJsonData", JSON.valueToTree(ds.secureJsonData()));
+        }
+        return node;
     }
 
     @SuppressWarnings("unchecked")

@@ -1,7 +1,7 @@
 package dev.homelab.console.cli.migrate;
 
+import dev.homelab.console.cli.CliRun;
 import dev.homelab.console.app.Connector;
-import dev.homelab.console.cli.HomelabConsoleCommand;
 import dev.homelab.console.migration.FakeReleaseManager;
 import dev.homelab.console.migration.TestConsoles;
 import dev.homelab.console.util.Json;
@@ -11,12 +11,10 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -32,53 +30,27 @@ class MigrateCommandTest {
     @TempDir
     Path home;
     FakeReleaseManager releases = new FakeReleaseManager();
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream originalOut;
-    PrintStream originalErr;
+    @RegisterExtension
+    final CliRun cli = new CliRun();
 
     @BeforeEach
     void setUp() {
         MigrateSession.opener = options -> new Connector.Connected(
                 TestConsoles.console(server.createClient(), releases, home, Map.of()), null);
-        originalOut = System.out;
-        originalErr = System.err;
     }
 
     @AfterEach
     void tearDown() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
         MigrateSession.opener = dev.homelab.console.cli.CliSupport::connect;
     }
 
-    int run(String... args) {
-        out.reset();
-        err.reset();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return HomelabConsoleCommand.execute(args);
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-    }
-
-    String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     @Test
     void planOfPhaseOneIsJsonAndExitsOneWhenAStepIsBlocked() {
-        int code = run("migrate", "plan", "--phase", "1", "-o", "json");
+        int code = cli.run("migrate", "plan", "--phase", "1", "-o", "json");
 
         assertThat(code).isEqualTo(1);
-        JsonNode plans = Json.JSON.readTree(stdout());
+        JsonNode plans = Json.JSON.readTree(cli.stdout());
         assertThat(plans.get(0).path("stepId").asString()).isEqualTo("helm-repositories");
         assertThat(plans.get(0).path("plan").path("changes")).hasSize(2);
         assertThat(plans.get(1).path("stepId").asString()).isEqualTo("minio-buckets");
@@ -89,50 +61,50 @@ class MigrateCommandTest {
     void planCanBeWrittenToAFile() throws Exception {
         Path file = home.resolve("plan.txt");
 
-        run("plan", "--step", "helm-repositories", "--write", file.toString());
+        cli.run("plan", "--step", "helm-repositories", "--write", file.toString());
 
         assertThat(Files.readString(file)).contains("helm repo add victoria-metrics")
                 .contains("https://helm.vector.dev");
-        assertThat(stdout()).isEmpty();
+        assertThat(cli.stdout()).isEmpty();
     }
 
     @Test
     void applyRefusesWithoutATerminalOrYes() {
-        int code = run("migrate", "apply", "--step", "helm-repositories");
+        int code = cli.run("migrate", "apply", "--step", "helm-repositories");
 
         assertThat(code).isEqualTo(2);
-        assertThat(stderr()).contains("stdin is not a terminal").contains("--yes");
+        assertThat(cli.stderr()).contains("stdin is not a terminal").contains("--yes");
         assertThat(releases.repositories).isEmpty();
     }
 
     @Test
     void applyNeedsAPhaseOrAStep() {
-        assertThat(run("migrate", "apply", "--yes")).isEqualTo(2);
-        assertThat(stderr()).contains("--phase N");
+        assertThat(cli.run("migrate", "apply", "--yes")).isEqualTo(2);
+        assertThat(cli.stderr()).contains("--phase N");
     }
 
     @Test
     void applyWithYesRunsTheStepAndStatusAndUndoFollowTheJournal() {
-        int code = run("migrate", "apply", "--step", "helm-repositories", "--yes", "-o", "json",
+        int code = cli.run("migrate", "apply", "--step", "helm-repositories", "--yes", "-o", "json",
                 "--repo-url", "vector=http://mirror.lan/vector");
 
         assertThat(releases.repositories).containsEntry("vector", java.net.URI.create("http://mirror.lan/vector"));
-        JsonNode report = Json.JSON.readTree(stdout());
+        JsonNode report = Json.JSON.readTree(cli.stdout());
         assertThat(report.path("runs").get(0).path("outcome").asString()).isEqualTo("APPLIED");
         assertThat(code).as("verification could not read the fake's indexes: not green").isEqualTo(1);
 
-        assertThat(run("migrate", "status", "-o", "json")).as(this::stderr).isZero();
-        JsonNode status = Json.JSON.readTree(stdout());
+        assertThat(cli.run("migrate", "status", "-o", "json")).as(cli::stderr).isZero();
+        JsonNode status = Json.JSON.readTree(cli.stdout());
         assertThat(status.path("phases").get(0).path("steps").get(0).path("record").path("state").asString())
                 .isEqualTo("DONE");
 
-        assertThat(run("undo", "--step", "helm-repositories", "--yes")).as(this::stderr).isZero();
-        assertThat(stdout()).contains("helm-repositories: undone");
+        assertThat(cli.run("undo", "--step", "helm-repositories", "--yes")).as(cli::stderr).isZero();
+        assertThat(cli.stdout()).contains("helm-repositories: undone");
     }
 
     @Test
     void anUnknownStepIsAUsageError() {
-        assertThat(run("migrate", "undo", "--step", "nope", "--yes")).isEqualTo(2);
-        assertThat(stderr()).contains("There is no step \"nope\"");
+        assertThat(cli.run("migrate", "undo", "--step", "nope", "--yes")).isEqualTo(2);
+        assertThat(cli.stderr()).contains("There is no step \"nope\"");
     }
 }

@@ -1,16 +1,12 @@
 package dev.homelab.console.cli.migrate;
 
-import dev.homelab.console.cli.HomelabConsoleCommand;
+import dev.homelab.console.cli.CliRun;
 import dev.homelab.console.util.Json;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,46 +26,21 @@ class SandboxEndToEndTest {
 
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-    private String originalHome;
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        originalHome = System.getProperty("homelab.home");
-        System.setProperty("homelab.home", dir.resolve("home").toString());
-        Map<String, String> env = Map.of("ALERTMANAGER_PUSHOVER_TOKEN", TOKEN, "PUSHOVER_USER_KEY", USER_KEY,
-                "HOMELAB_GRAFANA_TOKEN", "sandbox-grafana-token");
-        MigrateSession.environment = env::get;
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-        MigrateSession.environment = System::getenv;
-        if (originalHome == null) {
-            System.clearProperty("homelab.home");
-        } else {
-            System.setProperty("homelab.home", originalHome);
-        }
-    }
+    @RegisterExtension
+    final CliRun cli = new CliRun();
+    @RegisterExtension
+    final SecretsEnvironment environment = new SecretsEnvironment(Map.of("ALERTMANAGER_PUSHOVER_TOKEN", TOKEN,
+            "PUSHOVER_USER_KEY", USER_KEY, "HOMELAB_GRAFANA_TOKEN", "sandbox-grafana-token"));
 
     @Test
     void allPhasesRunInOrderAndPhaseFiveRemovesKubePrometheusStackAndAlloy() throws IOException {
-        int code = HomelabConsoleCommand.execute(new String[] {"migrate", "apply", "--all", "--sandbox", "--yes",
+        int code = cli.run("migrate", "apply", "--all", "--sandbox", "--yes",
                 "--set", "decommission.minimumHistoryHours=0", "--on-failure", "KEEP", "-o", "json",
-                "--report", dir.resolve("report.html").toString()});
+                "--report", dir.resolve("report.html").toString());
 
-        String stdout = out.toString(StandardCharsets.UTF_8);
-        String stderr = err.toString(StandardCharsets.UTF_8);
-        originalErr.println(stderr);
+        String stdout = cli.stdout();
+        String stderr = cli.stderr();
+        System.err.println(stderr);
         JsonNode report = Json.JSON.readTree(stdout);
         List<String> ran = new ArrayList<>();
         List<Integer> phases = new ArrayList<>();

@@ -1,17 +1,13 @@
 package dev.homelab.console.cli.migrate;
 
-import dev.homelab.console.cli.HomelabConsoleCommand;
+import dev.homelab.console.cli.CliRun;
 import dev.homelab.console.util.Json;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,46 +22,32 @@ class SandboxExportTest {
 
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private String originalHome;
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        originalHome = System.getProperty("homelab.home");
-        System.setProperty("homelab.home", dir.resolve("home").toString());
-        MigrateSession.environment = Map.of("ALERTMANAGER_PUSHOVER_TOKEN", "export-token-value",
-                "PUSHOVER_USER_KEY", "export-user-key-value")::get;
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        MigrateSession.environment = System::getenv;
-        if (originalHome == null) {
-            System.clearProperty("homelab.home");
-        } else {
-            System.setProperty("homelab.home", originalHome);
-        }
-    }
+    @RegisterExtension
+    final CliRun cli = new CliRun();
+    @RegisterExtension
+    final SecretsEnvironment environment = new SecretsEnvironment(Map.of(
+            "ALERTMANAGER_PUSHOVER_TOKEN", "export-token-value", "PUSHOVER_USER_KEY", "export-user-key-value"));
 
     @Test
     void exportWritesTheTargetStateThatParsesBack() throws IOException {
         Path folder = dir.resolve("gitops");
-        int code = HomelabConsoleCommand.execute(new String[] {"migrate", "export", "--sandbox", "--out",
-                folder.toString()});
+        int code = cli.run("migrate", "export", "--sandbox", "--out",
+                folder.toString());
 
-        assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
-        List<Path> yamlFiles = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.filter(f -> f.toString().endsWith(".yaml")).forEach(yamlFiles::add);
+        assertThat(code).as(cli.stderr()).isZero();
+        assertThat(cli.stdout()).contains("Target state written to", "secrets/monitoring-alertmanager-pushover"
+                + ".secret.template.yaml", "Notes (also in README.md):");
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files = walk.filter(Files::isRegularFile).toList();
         }
         List<String> kinds = new ArrayList<>();
-        for (Path file : yamlFiles) {
+        for (Path file : files) {
             String text = Files.readString(file);
-            assertThat(text).doesNotContain("export-token-value").doesNotContain("export-user-key-value");
+            assertThat(text).as("%s", file).doesNotContain("export-token-value").doesNotContain("export-user-key-value");
+            if (!file.toString().endsWith(".yaml")) {
+                continue;
+            }
             for (String document : text.split("(?m)^---\\s*$")) {
                 if (document.isBlank()) {
                     continue;
@@ -82,8 +64,8 @@ class SandboxExportTest {
         assertThat(Files.readString(folder.resolve("helm-commands.sh")))
                 .contains("helm upgrade --install vmks", "helm upgrade --install vector");
         try (Stream<Path> manifests = Files.list(folder.resolve("manifests"))) {
-            Path configMap = manifests.filter(f -> f.getFileName().toString().endsWith(".configmap.yaml"))
-                    .findFirst().orElseThrow();
+            Path configMap = manifests.filter(f -> f.getFileName().toString()
+                    .equals("vector-vector-agent-config.configmap.yaml")).findFirst().orElseThrow();
             assertThat(Json.YAML.readTree(Files.readString(configMap)).at("/data").toString())
                     .contains("kubernetes_logs").contains("journald");
         }

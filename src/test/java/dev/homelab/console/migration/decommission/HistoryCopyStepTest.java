@@ -1,15 +1,11 @@
 package dev.homelab.console.migration.decommission;
 
-import dev.homelab.console.migration.FakeReleaseManager;
-import dev.homelab.console.migration.MigrationSettings;
-import dev.homelab.console.migration.SecretsProvider;
 import dev.homelab.console.migration.StepContext;
 import dev.homelab.console.migration.StepFailedException;
-import dev.homelab.console.migration.StepOutputs;
-import dev.homelab.console.migration.TestConsoles;
 import dev.homelab.console.migration.history.HistoryCopyJob;
 import dev.homelab.console.migration.history.HistoryCopyPlan;
 import dev.homelab.console.task.Progress;
+import dev.homelab.console.testing.MockServerLab;
 import dev.homelab.console.verify.Verdict;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
@@ -21,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,22 +30,8 @@ class HistoryCopyStepTest {
     Path home;
     final HistoryCopyStep step = new HistoryCopyStep();
 
-    StepContext context(Map<String, String> extra) {
-        MigrationSettings settings = MigrationSettings.defaults();
-        for (Map.Entry<String, String> e : extra.entrySet()) {
-            settings = settings.withExtra(e.getKey(), e.getValue());
-        }
-        return new StepContext(TestConsoles.console(client, new FakeReleaseManager(), home, Map.of()), settings,
-                SecretsProvider.fromLookup(k -> null), new StepOutputs() {
-                    @Override
-                    public Optional<String> get(String stepId, String key) {
-                        return Optional.empty();
-                    }
-
-                    @Override
-                    public void put(String stepId, String key, String value) {
-                    }
-                }, HistoryCopyStep.ID);
+    StepContext context(Map<String, String> settings) {
+        return new MockServerLab(client).stepContext(home, HistoryCopyStep.ID, settings);
     }
 
     void job(boolean succeeded) {

@@ -1,16 +1,12 @@
 package dev.homelab.console.migration.decommission;
 
 import dev.homelab.console.migration.ChangeKind;
-import dev.homelab.console.migration.FakeReleaseManager;
-import dev.homelab.console.migration.MigrationSettings;
 import dev.homelab.console.migration.PlannedChange;
-import dev.homelab.console.migration.SecretsProvider;
 import dev.homelab.console.migration.StepContext;
-import dev.homelab.console.migration.StepOutputs;
 import dev.homelab.console.migration.StepPlan;
-import dev.homelab.console.migration.TestConsoles;
 import dev.homelab.console.sandbox.charts.Objects;
 import dev.homelab.console.task.Progress;
+import dev.homelab.console.testing.MockServerLab;
 import dev.homelab.console.verify.CheckResult;
 import dev.homelab.console.verify.Verdict;
 import io.fabric8.kubernetes.api.model.EndpointsBuilder;
@@ -30,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -99,22 +94,8 @@ class LeftoversStepTest {
                         .withAdditionalProperties(Map.of("spec", Map.of("groups", List.of()))).build()).create();
     }
 
-    StepContext context(Map<String, String> extra) {
-        MigrationSettings settings = MigrationSettings.defaults();
-        for (Map.Entry<String, String> e : extra.entrySet()) {
-            settings = settings.withExtra(e.getKey(), e.getValue());
-        }
-        return new StepContext(TestConsoles.console(client, new FakeReleaseManager(), home, Map.of()), settings,
-                SecretsProvider.fromLookup(k -> null), new StepOutputs() {
-                    @Override
-                    public Optional<String> get(String stepId, String key) {
-                        return Optional.empty();
-                    }
-
-                    @Override
-                    public void put(String stepId, String key, String value) {
-                    }
-                }, LeftoversStep.ID);
+    StepContext context(Map<String, String> settings) {
+        return new MockServerLab(client).stepContext(home, LeftoversStep.ID, settings);
     }
 
     @Test

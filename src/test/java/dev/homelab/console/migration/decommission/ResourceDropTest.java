@@ -1,14 +1,10 @@
 package dev.homelab.console.migration.decommission;
 
-import dev.homelab.console.migration.FakeReleaseManager;
 import dev.homelab.console.migration.JournalState;
 import dev.homelab.console.migration.MigrationJournal;
-import dev.homelab.console.migration.MigrationSettings;
-import dev.homelab.console.migration.SecretsProvider;
 import dev.homelab.console.migration.StepContext;
-import dev.homelab.console.migration.StepOutputs;
 import dev.homelab.console.migration.StepRecord;
-import dev.homelab.console.migration.TestConsoles;
+import dev.homelab.console.testing.MockServerLab;
 import dev.homelab.console.verify.CheckResult;
 import dev.homelab.console.verify.Verdict;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -20,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,17 +29,7 @@ class ResourceDropTest {
 
     @Test
     void rightAfterTheUninstallTheDropIsUnverifiedWithWhenToVerifyAgain() {
-        StepContext context = new StepContext(TestConsoles.console(client, new FakeReleaseManager(), home, Map.of()),
-                MigrationSettings.defaults(), SecretsProvider.fromLookup(k -> null), new StepOutputs() {
-                    @Override
-                    public Optional<String> get(String stepId, String key) {
-                        return Optional.empty();
-                    }
-
-                    @Override
-                    public void put(String stepId, String key, String value) {
-                    }
-                }, DecommissionStep.ID);
+        StepContext context = new MockServerLab(client).stepContext(home, DecommissionStep.ID, Map.of());
         String clusterId = context.cluster().identity().clusterId();
         MigrationJournal journal = new MigrationJournal(client, context.dirs(), clusterId);
         Instant started = Instant.now().minusSeconds(60);

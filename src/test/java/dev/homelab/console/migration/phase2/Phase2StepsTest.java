@@ -240,7 +240,7 @@ class Phase2StepsTest {
         MigrationEngine engine = engine(Set.of(), pushoverSecrets());
         engine.apply(PushoverSecretStep.ID, null, Progress.none());
         engine.apply(VmStackInstallStep.ID, null, Progress.none());
-        VmLab.of(lab).model().nodeDown("pi-worker-2", VmLab.of(lab).model().now().minusSeconds(120));
+        VmLab.of(lab.world()).model().nodeDown("pi-worker-2", VmLab.of(lab.world()).model().now().minusSeconds(120));
 
         List<CheckResult> results = engine.verify(VmStackInstallStep.ID, Progress.none());
 

@@ -15,17 +15,13 @@ import dev.homelab.console.sandbox.vm.SimulatedVmAgent;
 import dev.homelab.console.sandbox.vm.SimulatedVmAlert;
 import dev.homelab.console.sandbox.vm.SimulatedVmSingle;
 import dev.homelab.console.task.Progress;
+import dev.homelab.console.testing.MockServerLab;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 
 import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,46 +30,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * A small stand-in for the sandbox around fabric8's mock server: a release manager that stores releases in Helm's
+ * A small stand-in for the sandbox around fabric8's mock server ({@link MockServerLab}): a release manager that stores releases in Helm's
  * Secret format and creates the Ready pods the operator would, and service access to the sandbox/vm simulations
  * once the stack is installed.
  */
-final class TestLab implements SandboxWorld, ReleaseManager, ServiceAccess, AutoCloseable {
+final class TestLab implements ReleaseManager, ServiceAccess, AutoCloseable {
 
     private final KubernetesClient kube;
-    private final Set<String> faults;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    private final Map<String, MockWebServer> servers = new HashMap<>();
+    private final MockServerLab lab;
+    private final Map<String, ServiceEndpoint> opened = new HashMap<>();
     final List<String> calls = new ArrayList<>();
 
     TestLab(KubernetesClient kube, Set<String> faults) {
         this.kube = kube;
-        this.faults = faults;
+        this.lab = new MockServerLab(kube, faults);
     }
 
-    // --- SandboxWorld
-    @Override
-    public KubernetesClient kube() {
-        return kube;
-    }
-
-    @Override
-    public Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Override
-    public ScheduledExecutorService scheduler() {
-        return scheduler;
-    }
-
-    @Override
-    public Set<String> faults() {
-        return faults;
+    /** The world the simulations see (VmLab keeps its model per world). */
+    SandboxWorld world() {
+        return lab;
     }
 
     // --- ReleaseManager
@@ -152,35 +129,27 @@ final class TestLab implements SandboxWorld, ReleaseManager, ServiceAccess, Auto
         if (get(service.namespace(), "vmks").isEmpty()) {
             throw new ServiceUnreachableException(service, "service " + service + " does not exist", null);
         }
-        MockWebServer server = servers.get(service.name());
-        if (server == null) {
+        ServiceEndpoint endpoint = opened.get(service.name());
+        if (endpoint == null) {
             SimulatedService simulation = switch (service.name()) {
-                case "vmsingle-vmks" -> new SimulatedVmSingle(this);
-                case "vmagent-vmks" -> new SimulatedVmAgent(this);
-                case "vmalert-vmks" -> new SimulatedVmAlert(this);
-                case "vmalertmanager-vmks" -> new SimulatedAlertmanager(this, Duration.ofMillis(300));
+                case "vmsingle-vmks" -> new SimulatedVmSingle(lab);
+                case "vmagent-vmks" -> new SimulatedVmAgent(lab);
+                case "vmalert-vmks" -> new SimulatedVmAlert(lab);
+                case "vmalertmanager-vmks" -> new SimulatedAlertmanager(lab, Duration.ofMillis(300));
                 default -> throw new ServiceUnreachableException(service, "no simulation", null);
             };
-            server = new MockWebServer();
-            server.setDispatcher(new Dispatcher() {
-                @Override
-                public MockResponse dispatch(RecordedRequest request) {
-                    return simulation.dispatch(request);
-                }
-            });
             try {
-                server.start(java.net.InetAddress.getLoopbackAddress(), 0);
+                endpoint = new ServiceEndpoint(service, lab.serve(simulation), "test simulation");
             } catch (IOException e) {
                 throw new ServiceUnreachableException(service, e.getMessage(), e);
             }
-            servers.put(service.name(), server);
+            opened.put(service.name(), endpoint);
         }
-        return new ServiceEndpoint(service, URI.create("http://127.0.0.1:" + server.getPort()), "test simulation");
+        return endpoint;
     }
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
-        servers.values().forEach(MockWebServer::close);
+        lab.close();
     }
 }

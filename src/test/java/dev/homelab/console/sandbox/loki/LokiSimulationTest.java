@@ -13,28 +13,19 @@ import dev.homelab.console.logs.QueryResult;
 import dev.homelab.console.logs.TailListener;
 import dev.homelab.console.logs.TailOptions;
 import dev.homelab.console.logs.TailState;
-import dev.homelab.console.sandbox.SandboxWorld;
-import io.fabric8.kubernetes.api.model.NodeBuilder;
-import io.fabric8.kubernetes.api.model.PodBuilder;
+import dev.homelab.console.testing.MockServerLab;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,57 +36,29 @@ class LokiSimulationTest {
 
     KubernetesClient kube;
 
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
-    private final MockWebServer server = new MockWebServer();
+    private MockServerLab lab;
     private LokiSimulation loki;
     private LokiClient client;
+    private URI lokiUrl;
 
     @BeforeEach
     void start() throws Exception {
-        node("pi-1", true, true);
-        node("pi-2", false, true);
-        pod("kube-system", "coredns-6799fbcd5-x2x9k", "pi-1", "coredns", "coredns", null);
-        pod("kube-system", "traefik-5d45fc8cc9-abcde", "pi-2", "traefik", "traefik", null);
-        pod("monitoring", "alloy-a1", "pi-1", "alloy", "alloy", "alloy");
-        pod("monitoring", "alloy-b2", "pi-2", "alloy", "alloy", "alloy");
-        SandboxWorld world = new SandboxWorld() {
-            @Override
-            public KubernetesClient kube() {
-                return kube;
-            }
-
-            @Override
-            public Clock clock() {
-                return Clock.systemUTC();
-            }
-
-            @Override
-            public ScheduledExecutorService scheduler() {
-                return scheduler;
-            }
-
-            @Override
-            public Set<String> faults() {
-                return Set.of();
-            }
-        };
-        loki = new LokiSimulation(world);
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return loki.dispatch(request);
-            }
-        });
-        server.start();
-        client = new LokiClient(LokiConnection.fixed(new LokiEndpoint(server.url("/").uri(), Optional.empty(),
-                "sandbox")), LokiClient.defaultHttpClient());
+        lab = new MockServerLab(kube);
+        lab.node("pi-1", true, true).node("pi-2", false, true)
+                .pod("kube-system", "coredns-6799fbcd5-x2x9k", "pi-1", "coredns", "coredns", null)
+                .pod("kube-system", "traefik-5d45fc8cc9-abcde", "pi-2", "traefik", "traefik", null)
+                .pod("monitoring", "alloy-a1", "pi-1", "alloy", "alloy", "alloy")
+                .pod("monitoring", "alloy-b2", "pi-2", "alloy", "alloy", "alloy");
+        loki = new LokiSimulation(lab);
+        lokiUrl = lab.serve(request -> loki.dispatch(request)).resolve("/");
+        client = new LokiClient(LokiConnection.fixed(new LokiEndpoint(lokiUrl, Optional.empty(), "sandbox")),
+                LokiClient.defaultHttpClient());
     }
 
     @AfterEach
     void stop() {
         loki.close();
-        server.close();
-        scheduler.shutdownNow();
+        lab.close();
     }
 
     @Test
@@ -139,9 +102,9 @@ class LokiSimulationTest {
 
     @Test
     void aNodeThatGoesDownWritesNothingWhileDown() throws Exception {
-        node("pi-2", false, false);
+        lab.node("pi-2", false, false);
         loki.close();
-        loki = new LokiSimulation(worldOf(scheduler));
+        loki = new LokiSimulation(lab);
         Instant now = Instant.now();
 
         List<MetricSeries> series = client.queryMetricRange(
@@ -209,38 +172,14 @@ class LokiSimulationTest {
     void configAndBuildInfo() throws Exception {
         assertThat(client.ready()).isTrue();
         assertThat(client.version()).isNotBlank();
-        var config = client.http().newCall(new okhttp3.Request.Builder().url(server.url("/config")).build()).execute();
+        var config = client.http().newCall(new okhttp3.Request.Builder().url(lokiUrl.resolve("config").toString()).build()).execute();
         assertThat(config.body().string()).contains("schema: v13").contains("store: tsdb");
-    }
-
-    private SandboxWorld worldOf(ScheduledExecutorService executor) {
-        return new SandboxWorld() {
-            @Override
-            public KubernetesClient kube() {
-                return kube;
-            }
-
-            @Override
-            public Clock clock() {
-                return Clock.systemUTC();
-            }
-
-            @Override
-            public ScheduledExecutorService scheduler() {
-                return executor;
-            }
-
-            @Override
-            public Set<String> faults() {
-                return Set.of();
-            }
-        };
     }
 
     @Test
     void linesShippedByVectorCarryVectorLabelsAndAlloyStreamsEndWhenAlloyIsRemoved() throws Exception {
-        pod("logs", "vector-v1", "pi-1", "vector", "vector", "vector");
-        pod("logs", "vector-v2", "pi-2", "vector", "vector", "vector");
+        lab.pod("logs", "vector-v1", "pi-1", "vector", "vector", "vector")
+                .pod("logs", "vector-v2", "pi-2", "vector", "vector", "vector");
         kube.pods().inNamespace("monitoring").withName("alloy-a1").delete();
         kube.pods().inNamespace("monitoring").withName("alloy-b2").delete();
         Instant removed = Instant.now();
@@ -266,27 +205,5 @@ class LokiSimulationTest {
                 removed.plusSeconds(10), Instant.now(), 100, LogQuery.Direction.FORWARD, null));
         assertThat(alloyStyle.entries()).as("Alloy-style lines after Alloy was removed").isEmpty();
         assertThat(vectorStyle.entries()).isNotEmpty();
-    }
-
-    private void node(String name, boolean server, boolean ready) {
-        NodeBuilder node = new NodeBuilder().withNewMetadata().withName(name)
-                .addToLabels("kubernetes.io/arch", "arm64").endMetadata()
-                .withNewStatus().addNewCondition().withType("Ready").withStatus(ready ? "True" : "False")
-                .endCondition().endStatus();
-        if (server) {
-            node.editMetadata().addToLabels("node-role.kubernetes.io/control-plane", "true").endMetadata();
-        }
-        kube.nodes().resource(node.build()).createOr(existing -> existing.update());
-    }
-
-    private void pod(String namespace, String name, String node, String app, String container, String profile) {
-        PodBuilder pod = new PodBuilder().withNewMetadata().withNamespace(namespace).withName(name)
-                .addToLabels("app.kubernetes.io/name", app).endMetadata()
-                .withNewSpec().withNodeName(node).addNewContainer().withName(container).withImage(app + ":1")
-                .endContainer().endSpec().withNewStatus().withPhase("Running").endStatus();
-        if (profile != null) {
-            pod.editMetadata().addToAnnotations("sandbox.homelab.dev/profile", profile).endMetadata();
-        }
-        kube.pods().inNamespace(namespace).resource(pod.build()).create();
     }
 }

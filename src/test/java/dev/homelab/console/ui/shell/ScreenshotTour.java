@@ -1,6 +1,8 @@
 package dev.homelab.console.ui.shell;
 
 import dev.homelab.console.app.AppDirs;
+import dev.homelab.console.sandbox.grafana.GrafanaSimulation;
+import dev.homelab.console.ui.wizard.WizardDriver;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -27,8 +29,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Writes PNGs of the main screens (connect, overview and every page in {@link Pages#all()}, light and dark) to
- * docs/screenshots. Not part of the normal run:
+ * Writes PNGs of the main screens (connect, overview and every page in {@link Pages#all()}, light and dark) and of the
+ * migration wizard run through Phases 1–5 in the sandbox (with its HTML report) to docs/screenshots. Not part of the normal run:
  * {@code mvn -q -B test -Dtest=ScreenshotTour -Dscreenshots=true -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("ui")
@@ -37,6 +39,8 @@ import java.util.concurrent.atomic.AtomicReference;
 class ScreenshotTour {
 
     private static final int PAGE_SETTLE_MILLIS = 4000;
+    /** The wizard's report of the tour, to read next to the pictures (not one of them). */
+    private static final Path REPORT_DIR = Path.of("target", "screenshot-tour");
 
     @TempDir
     Path home;
@@ -55,7 +59,7 @@ class ScreenshotTour {
         Files.createDirectories(home.resolve("config"));
         Files.writeString(home.resolve("config/settings.json"), "{\"kubeconfig.file\": \"" + kubeconfig
                 + "\", \"theme\": \"light\", \"window.width\": 1280, \"window.height\": 800}");
-        shell = new ConsoleShell(stage, AppDirs.under(home), Pages::all,
+        shell = new ConsoleShell(stage, AppDirs.under(home), () -> WizardDriver.pagesSavingTo(REPORT_DIR, context -> { }),
                 (chooser, owner) -> Optional.ofNullable(picked.get()));
         shell.start(StartupOptions.PLAIN);
     }
@@ -91,6 +95,32 @@ class ScreenshotTour {
         robot.interact(() -> shell.navigate("overview"));
         robot.interact(() -> robot.lookup("#overview-page").queryAs(ScrollPane.class).setVvalue(1));
         bothThemes(robot, "overview-inventory");
+        wizard(robot);
+    }
+
+    /** The migration wizard through Phases 1–5 in the sandbox: pictures at Phases 3, 4, 5 and the report. */
+    private void wizard(FxRobot robot) throws Exception {
+        WizardDriver wizard = new WizardDriver(robot, moment -> { });
+        wizard.open();
+        wizard.runPhase(1);
+        wizard.select("pushover-secret");
+        wizard.enterPushover("tour-pushover-token", "tour-pushover-user-key");
+        bothThemes(robot, "wizard-phase2-pushover");
+        wizard.runPhase(2);
+        wizard.runPhase(3);
+        bothThemes(robot, "wizard-phase3");
+        wizard.select("grafana-datasources");
+        wizard.enterGrafanaToken(GrafanaSimulation.TOKEN);
+        bothThemes(robot, "wizard-phase4-token");
+        wizard.runPhase(4);
+        bothThemes(robot, "wizard-phase4");
+        wizard.reviewBlocked(5);
+        bothThemes(robot, "wizard-phase5-gate");
+        wizard.enterPhaseFiveSettings("0", "1");
+        wizard.runPhase(5);
+        bothThemes(robot, "wizard-phase5");
+        wizard.writeReport(REPORT_DIR.resolve("migration-report.html"));
+        bothThemes(robot, "wizard-report");
     }
 
     private void bothThemes(FxRobot robot, String name) throws Exception {

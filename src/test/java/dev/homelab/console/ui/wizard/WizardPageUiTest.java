@@ -17,7 +17,6 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -183,12 +182,12 @@ class WizardPageUiTest {
 
     @SuppressWarnings("unchecked")
     private static List<CheckResult> evidence(FxRobot robot) {
-        return new ArrayList<>(((ListView<CheckResult>) robot.lookup("#evidence-list").query()).getItems());
+        return new ArrayList<>(((ItemsBox<CheckResult>) robot.lookup("#evidence-list").query()).getItems());
     }
 
     @SuppressWarnings("unchecked")
     private static List<String> preflight(FxRobot robot) {
-        return ((ListView<dev.homelab.console.migration.PreflightCheck>) robot.lookup("#preflight-list").query())
+        return ((ItemsBox<dev.homelab.console.migration.PreflightCheck>) robot.lookup("#preflight-list").query())
                 .getItems().stream().map(c -> c.title() + ": " + c.reason()).toList();
     }
 

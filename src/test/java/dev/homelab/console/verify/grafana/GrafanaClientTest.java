@@ -119,4 +119,18 @@ class GrafanaClientTest {
         assertThatThrownBy(() -> client(TOKEN).datasources()).isInstanceOf(GrafanaApiException.class)
                 .hasMessageContaining("did not answer");
     }
+
+    @Test
+    void theAdminLoginIsAcceptedAsBasicAuthenticationAndAWrongOneIsNamedAsSuch() throws Exception {
+        grafana.acceptAdminLogin((user, password) -> user.equals("admin") && password.equals("initial-admin-pass"));
+
+        GrafanaClient admin = GrafanaClient.withBasicLogin(server.url("/").uri(), "admin",
+                "initial-admin-pass"::toCharArray);
+        assertThat(admin.datasources()).extracting(GrafanaDatasource::uid).contains("prometheus", "loki");
+
+        GrafanaClient wrong = GrafanaClient.withBasicLogin(server.url("/").uri(), "admin", "wrong-pass-4711"::toCharArray);
+        assertThatThrownBy(wrong::datasources).isInstanceOf(GrafanaApiException.class)
+                .hasMessageContaining("rejected the admin login").hasMessageContaining("service-account token")
+                .hasMessageNotContaining("wrong-pass-4711");
+    }
 }
