@@ -133,7 +133,7 @@ public final class CliSupport {
         void run() throws Exception;
     }
 
-    /** What a bad argument throws ({@link IllegalArgumentException}) becomes a usage failure (exit 2) with its message. */
+    /** What a bad argument throws ({@link IllegalArgumentException}) becomes a usage failure (exit 2), same message. */
     public static <T> T usage(Callable<T> parse) throws Exception {
         try {
             return parse.call();

@@ -32,11 +32,8 @@ public final class MigrateReportCommand implements Callable<Integer> {
         return CliSupport.run(() -> {
             try (MigrateSession session = MigrateSession.open(options, null)) {
                 Path written = write(session.engine, out);
-                if (options.output == dev.homelab.console.cli.OutputFormat.json) {
-                    CliSupport.printJson(Map.of("report", written.toString()));
-                } else {
-                    System.out.println("Migration report written to " + written);
-                }
+                CliSupport.print(options, Map.of("report", written.toString()),
+                        "Migration report written to " + written);
                 return ExitCodes.OK;
             } catch (LockHeldException e) {
                 throw new CliFailure(ExitCodes.OPERATION_FAILED, e.getMessage());

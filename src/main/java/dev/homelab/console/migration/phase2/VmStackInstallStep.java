@@ -327,6 +327,10 @@ public final class VmStackInstallStep implements MigrationStep, ExportsTarget {
                                 SecretsProvider.PUSHOVER_USER_KEY), "Pushover user key")),
                 "Alertmanager mounts it at /etc/vm/secrets/" + context.settings().pushoverSecretName() + "/");
         return Optional.of(TargetState.ofRelease(new ReleaseTarget(request.name(), request.namespace(),
-                request.chart(), request.values())).withSecret(pushover));
+                request.chart(), request.values())).withSecret(pushover)
+                .withNote("Argo CD: the operator converts kube-prometheus-stack's ServiceMonitors and rules into VM "
+                        + "objects that copy their labels; if Argo CD tracks those, add victoria-metrics-operator."
+                        + "operator.prometheus_converter_add_argocd_ignore_annotations: true to " + request.name()
+                        + "'s values so Argo CD neither reports nor prunes them."));
     }
 }

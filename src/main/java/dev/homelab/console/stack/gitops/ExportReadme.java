@@ -14,8 +14,8 @@ final class ExportReadme {
 
                 - `values/` — the complete Helm values of each release.
                 - `flux/` — HelmRepository (source.toolkit.fluxcd.io/v1) and HelmRelease (helm.toolkit.fluxcd.io/v2)
-                  objects; `kustomization.yaml` at the top lists them with `manifests/`, so one Flux Kustomization
-                  pointed at this folder reconciles the whole state.
+                  objects (CRDs created and replaced on upgrades); `kustomization.yaml` at the top lists them with
+                  `manifests/`, so one Flux Kustomization pointed at this folder reconciles the whole state.
                 - `argocd/` — Application objects (argoproj.io/v1alpha1) with the values inline. Point one more
                   Application (plain directory or kustomize) at `manifests/` in your repository.
                 - `manifests/` — objects that live next to the releases (e.g. Vector's config, Grafana datasources);

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * YAML as {@link Json#YAML} writes it (the same format features), except that date-like strings are quoted: Helm and
- * kubectl read YAML 1.1, where an unquoted {@code 2025-01-01} (Loki's schemaConfig {@code from}) is a timestamp, not the string it was.
+ * kubectl read YAML 1.1, where an unquoted {@code 2025-01-01} (Loki's schemaConfig {@code from}) is a timestamp, not
+ * the string it was.
  */
 final class ExportYaml {
 

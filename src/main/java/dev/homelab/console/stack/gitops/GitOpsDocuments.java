@@ -37,8 +37,11 @@ final class GitOpsDocuments {
                                 "version", release.chart().version(),
                                 "sourceRef", ordered("kind", "HelmRepository", "name", release.chart().repoName(),
                                         "namespace", FLUX_NAMESPACE))),
-                        "install", ordered("createNamespace", true, "remediation", ordered("retries", 3)),
-                        "upgrade", ordered("remediation", ordered("retries", 3)),
+                        // charts keep CRDs in crds/, which Helm never upgrades; Flux can (the charts' upgrade guides
+                        // otherwise ask for a manual kubectl apply of the new CRDs)
+                        "install", ordered("createNamespace", true, "crds", "CreateReplace",
+                                "remediation", ordered("retries", 3)),
+                        "upgrade", ordered("crds", "CreateReplace", "remediation", ordered("retries", 3)),
                         "values", release.values()));
     }
 

@@ -32,7 +32,8 @@ final class HelmScript {
         }
         for (SecretTemplate secret : secrets) {
             if (secret.keys().isEmpty()) {
-                script.append("# Secret ").append(secret.id()).append(": keys unknown, create it yourself (see README.md)\n");
+                script.append("# Secret ").append(secret.id())
+                        .append(": keys unknown, create it yourself (see README.md)\n");
                 continue;
             }
             script.append("# Secret ").append(secret.id())

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class SecretReferences {
 
-    private static final Pattern VM_SECRET_FILE = Pattern.compile("/etc/vm/secrets/([a-z0-9][a-z0-9.-]*)/([A-Za-z0-9._-]+)");
+    private static final Pattern VM_SECRET_FILE =
+            Pattern.compile("/etc/vm/secrets/([a-z0-9][a-z0-9.-]*)/([A-Za-z0-9._-]+)");
 
     /** One reference: the Secret, the key when the reference names one, and where it stands. */
     public record Reference(String namespace, String name, Optional<String> key, String where) {
@@ -85,9 +86,9 @@ public final class SecretReferences {
         if (map.get("valuesFrom") instanceof List<?> sources) {
             for (Object source : sources) {
                 if (source instanceof Map<?, ?> from && "Secret".equals(from.get("kind")) && from.get("name") != null) {
+                    Object key = from.get("valuesKey");
                     found.add(new Reference(namespace, String.valueOf(from.get("name")),
-                            Optional.of(from.get("valuesKey") == null ? "values.yaml" : String.valueOf(from.get("valuesKey"))),
-                            path + ".valuesFrom"));
+                            Optional.of(key == null ? "values.yaml" : String.valueOf(key)), path + ".valuesFrom"));
                 }
             }
         }

@@ -25,6 +25,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -42,6 +44,8 @@ public final class ConnectScreen {
     private final VBox activity = new VBox(6);
     private final ProblemView problemView = new ProblemView();
     private final VBox reviewBox = new VBox(12);
+    private final Node header = header();
+    private ConnectedCluster shownReview;
     private final ScrollPane root;
     private final FilePicker filePicker;
 
@@ -95,27 +99,30 @@ public final class ConnectScreen {
         model.close();
     }
 
+    /** Shows the cards the state asks for; cards that stay are not detached (no flicker, no lost focus). */
     private void layoutCards() {
-        column.getChildren().setAll(header());
+        List<Node> cards = new ArrayList<>();
+        cards.add(header);
         if (model.connectingProperty().get() != null) {
-            column.getChildren().add(activity);
+            cards.add(activity);
         }
         if (model.problemProperty().get() != null) {
             problemView.show(model.problemProperty().get());
-            column.getChildren().add(problemView);
+            cards.add(problemView);
         }
         ConnectedCluster review = model.reviewProperty().get();
         if (review != null) {
             showReview(review);
-            column.getChildren().add(reviewBox);
-            return;
-        }
-        if (model.kubeconfigMissingProperty().get()) {
-            column.getChildren().addAll(rehearseCard, kubeconfigCard);
+            cards.add(reviewBox);
+        } else if (model.kubeconfigMissingProperty().get()) {
+            cards.addAll(List.of(rehearseCard, kubeconfigCard));
             rehearseCard.getStyleClass().add("recommended");
         } else {
-            column.getChildren().addAll(kubeconfigCard, rehearseCard);
+            cards.addAll(List.of(kubeconfigCard, rehearseCard));
             rehearseCard.getStyleClass().remove("recommended");
+        }
+        if (!column.getChildren().equals(cards)) {
+            column.getChildren().setAll(cards);
         }
     }
 
@@ -243,7 +250,12 @@ public final class ConnectScreen {
         });
     }
 
+    /** Builds the review once per connection: re-layouts (the connecting spinner going away) keep its nodes. */
     private void showReview(ConnectedCluster review) {
+        if (review == shownReview) {
+            return;
+        }
+        shownReview = review;
         Label title = new Label("Connected, with something to look at first");
         title.getStyleClass().add(Styles.TITLE_3);
         Label text = new Label("The cluster answered. Some of what the migration needs is missing or not "

@@ -103,6 +103,18 @@ class MigrateCommandTest {
     }
 
     @Test
+    void reportIsWrittenAndNamedAsJsonOrText() throws Exception {
+        Path file = home.resolve("report.html");
+
+        assertThat(cli.run("migrate", "report", "--out", file.toString(), "-o", "json")).as(cli::stderr).isZero();
+        assertThat(Json.JSON.readTree(cli.stdout()).path("report").asString()).isEqualTo(file.toString());
+        assertThat(Files.readString(file)).contains("<html");
+
+        assertThat(cli.run("migrate", "report", "--out", file.toString())).as(cli::stderr).isZero();
+        assertThat(cli.stdout()).isEqualTo("Migration report written to " + file + System.lineSeparator());
+    }
+
+    @Test
     void anUnknownStepIsAUsageError() {
         assertThat(cli.run("migrate", "undo", "--step", "nope", "--yes")).isEqualTo(2);
         assertThat(cli.stderr()).contains("There is no step \"nope\"");

@@ -2,11 +2,8 @@ package dev.homelab.console.migration.phase4;
 
 import dev.homelab.console.helm.HelmRelease;
 import dev.homelab.console.migration.FakeReleaseManager;
-import dev.homelab.console.migration.MigrationSettings;
-import dev.homelab.console.migration.SecretsProvider;
 import dev.homelab.console.migration.StepContext;
-import dev.homelab.console.migration.StepOutputs;
-import dev.homelab.console.migration.TestConsoles;
+import dev.homelab.console.testing.MockServerLab;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -18,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,17 +29,7 @@ class GrafanaAdminLoginTest {
     final FakeReleaseManager releases = new FakeReleaseManager();
 
     StepContext context() {
-        return new StepContext(TestConsoles.console(client, releases, home, Map.of()), MigrationSettings.defaults(),
-                SecretsProvider.fromLookup(k -> null), new StepOutputs() {
-                    @Override
-                    public Optional<String> get(String stepId, String key) {
-                        return Optional.empty();
-                    }
-
-                    @Override
-                    public void put(String stepId, String key, String value) {
-                    }
-                }, GrafanaDatasourcesStep.ID);
+        return new MockServerLab(client).stepContext(home, GrafanaDatasourcesStep.ID, releases, Map.of());
     }
 
     void grafana(Map<String, Object> values) {

@@ -92,6 +92,8 @@ class GitOpsExportTest {
         assertThat(release.at("/spec/chart/spec/sourceRef/kind").asString()).isEqualTo("HelmRepository");
         assertThat(release.at("/spec/chart/spec/sourceRef/name").asString()).isEqualTo("vm");
         assertThat(release.at("/spec/values/vmsingle/spec/retentionPeriod").asString()).isEqualTo("14d");
+        assertThat(release.at("/spec/install/crds").asString()).isEqualTo("CreateReplace");
+        assertThat(release.at("/spec/upgrade/crds").asString()).isEqualTo("CreateReplace");
 
         JsonNode app = documents(folder.resolve("argocd/vector-vector.application.yaml")).get(0);
         assertThat(app.path("apiVersion").asString()).isEqualTo("argoproj.io/v1alpha1");
