@@ -43,6 +43,8 @@ public final class PortForwardServiceAccess implements ServiceAccess {
     /** A forward whose connections keep failing is re-bound at most this often (each re-bind costs 2 requests). */
     private static final Duration HEALTH_REBIND_BACKOFF = Duration.ofSeconds(30);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
+    private static final int PORT_REUSE_ATTEMPTS = 20;
+    private static final Duration PORT_REUSE_PAUSE = Duration.ofMillis(50);
 
     /** Hears what happens to forwards: bound, re-bound, waiting for a Ready pod. */
     @FunctionalInterface
@@ -162,17 +164,20 @@ public final class PortForwardServiceAccess implements ServiceAccess {
             throws ServiceUnreachableException {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         try {
-            try {
-                return kube.pods().inNamespace(ref.namespace()).withName(backend.pod())
-                        .portForward(backend.targetPort(), loopback, preferredPort);
-            } catch (RuntimeException e) {
-                if (preferredPort == 0) {
-                    throw e;
+            if (preferredPort != 0) {
+                // the listener just closed may release the port a moment later: keep the local URL if it does
+                for (int attempt = 0; attempt < PORT_REUSE_ATTEMPTS; attempt++) {
+                    try {
+                        return kube.pods().inNamespace(ref.namespace()).withName(backend.pod())
+                                .portForward(backend.targetPort(), loopback, preferredPort);
+                    } catch (RuntimeException e) {
+                        sleepQuietly(PORT_REUSE_PAUSE);
+                    }
                 }
                 LOG.debug("Local port {} is taken; forwarding {} on a new port", preferredPort, ref);
-                return kube.pods().inNamespace(ref.namespace()).withName(backend.pod())
-                        .portForward(backend.targetPort(), loopback, 0);
             }
+            return kube.pods().inNamespace(ref.namespace()).withName(backend.pod())
+                    .portForward(backend.targetPort(), loopback, 0);
         } catch (RuntimeException e) {
             throw new ServiceUnreachableException(ref, "Port-forward to pod " + backend.pod() + " failed: "
                     + Redaction.scrub(e.getMessage()), e);
@@ -287,5 +292,13 @@ public final class PortForwardServiceAccess implements ServiceAccess {
             }
         }
         forwards.clear();
+    }
+
+    private static void sleepQuietly(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -38,6 +38,7 @@ public final class Sampler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Sampler.class);
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(15);
+    static final Duration FIRST_ROUND_WAIT = Duration.ofSeconds(10);
 
     private final MetricsServerClient metrics;
     private final ClusterObserver cluster;
@@ -74,10 +75,26 @@ public final class Sampler implements AutoCloseable {
                 0, 0, 0, cluster.problems());
     }
 
+    /**
+     * Starts the rounds on the sampler's thread. The first waits (at most {@link #FIRST_ROUND_WAIT}) for the watches'
+     * first lists, so that it already knows the nodes' allocatable and which component each pod belongs to.
+     */
     public synchronized void start() {
         if (schedule == null) {
+            scheduler.execute(this::awaitWatches);
             schedule = scheduler.scheduleWithFixedDelay(this::sampleSafely, 0, interval.toMillis(),
                     TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void awaitWatches() {
+        try {
+            if (!cluster.awaitSynced(FIRST_ROUND_WAIT)) {
+                LOG.info("The watches did not deliver within {} s; sampling without them for now",
+                        FIRST_ROUND_WAIT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -88,8 +88,10 @@ class CompareCommandRehearsalTest {
         assertThat(comparison.path("flags").toString()).contains("windows differ in length");
 
         String html = Files.readString(report);
-        assertThat(html).contains("Prometheus").contains("vmsingle").contains("gone").contains("added")
-                .contains("pi-worker-1").contains("<svg");
+        assertThat(html).containsPattern("Memory: [0-9.]+ GiB less \\(-[0-9.]+ %\\)")
+                .contains("Prometheus").contains("vmsingle").contains("gone").contains("added").contains("pi-worker-1");
+        assertThat(html.split("<svg", -1).length - 1).as("inline charts: component bars and one per node")
+                .isGreaterThanOrEqualTo(5);
         assertThat(EXTERNAL.matcher(html).find()).as("no external resources").isFalse();
         assertThat(html).doesNotContain("<script").doesNotContain("@import").doesNotContain("url(");
     }

@@ -153,6 +153,21 @@ class SamplerTest {
     }
 
     @Test
+    void theFirstRoundWaitsForTheWatchesSoItKnowsAllocatableAndComponents() {
+        try (ClusterObserver fresh = new ClusterObserver(client);
+             Sampler sampler = new Sampler(metrics, fresh, store, Clock.systemUTC(), Duration.ofSeconds(15))) {
+            sampler.start();
+            await().atMost(Duration.ofSeconds(20)).until(() -> sampler.lastTick().isPresent());
+
+            Tick first = store.ticks(0, Long.MAX_VALUE).length == 1 ? sampler.lastTick().orElseThrow() : null;
+            assertThat(first).as("exactly one round so far").isNotNull();
+            assertThat(first.allocatable()).containsKeys("pi-server", "pi-worker-1");
+            assertThat(first.usage()).containsKey(SeriesKey.component("pi-worker-1",
+                    Component.of(ComponentKind.PROMETHEUS)));
+        }
+    }
+
+    @Test
     void statusCountsRequestsPerMinute() {
         Sampler sampler = sampler();
         sampler.sampleOnce();

@@ -32,9 +32,9 @@ final class ResourceDrop {
         Duration after = DecommissionSettings.afterWindow(context.settings());
         Optional<java.time.Instant> removed = removedAt(context);
         if (removed.isPresent() && removed.get().plus(after).isAfter(java.time.Instant.now())) {
-            return CheckResult.unverified(ID, TITLE, "the old stack was removed at " + removed.get() + "; the after "
+            return CheckResult.unverified(ID, TITLE, "the old stack was removed at " + seconds(removed.get()) + "; the after "
                     + "window needs " + after.toMinutes() + " minutes of usage after that — verify again from "
-                    + removed.get().plus(after), List.of());
+                    + seconds(removed.get().plus(after)), List.of());
         }
         Optional<Telemetry> running = Telemetry.running(context.cluster().identity().clusterId());
         Telemetry telemetry = running.orElseGet(() -> Telemetry.offline(context.console()));
@@ -81,6 +81,10 @@ final class ResourceDrop {
         var journal = new dev.homelab.console.migration.MigrationJournal(context.kube(), context.dirs(),
                 context.cluster().identity().clusterId()).load();
         return Optional.ofNullable(journal.step(DecommissionStep.ID, 5).startedAt());
+    }
+
+    private static java.time.Instant seconds(java.time.Instant instant) {
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     private static String describe(Change change) {

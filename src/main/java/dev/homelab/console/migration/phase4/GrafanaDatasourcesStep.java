@@ -283,7 +283,7 @@ public final class GrafanaDatasourcesStep implements MigrationStep, ExportsTarge
                 + "are the payloads this console sends (POST /api/datasources, or PUT /api/datasources/uid/<uid> when "
                 + "it exists, with a service-account token: Authorization: Bearer $HOMELAB_GRAFANA_TOKEN). Or turn on "
                 + "the chart's sidecar.datasources and export again to get a ConfigMap."
-                + (token(context).isEmpty() ? " Grafana's existing datasources could not be read (no token), so the "
+                + (apiAccess(context).isEmpty() ? " Grafana's existing datasources could not be read (no token), so the "
                 + "Loki datasource is included in case Grafana has none." : "")));
     }
 

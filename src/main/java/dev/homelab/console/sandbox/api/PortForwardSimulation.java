@@ -10,9 +10,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.mockwebserver.http.MockResponse;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The pods' port-forward subresource, which fabric8's mock server does not have: the WebSocket upgrade of
@@ -63,35 +63,47 @@ public final class PortForwardSimulation {
         if (pod == null) {
             throw new IllegalStateException("error forwarding port " + port + " to pod " + podName + ": pod not found");
         }
-        Optional<ServiceRef> service = serviceFor(pod, port);
-        if (service.isEmpty()) {
+        List<ServiceRef> services = servicesFor(pod, port);
+        if (services.isEmpty()) {
             throw new IllegalStateException("error forwarding port " + port + " to pod " + podName + ": connection "
                     + "refused (the sandbox simulates only ports that a Service selects)");
         }
-        try {
-            return endpoints.open(service.get());
-        } catch (Exception e) {
-            throw new IllegalStateException("error forwarding port " + port + " to pod " + podName + ": "
-                    + e.getMessage(), e);
+        Exception last = null;
+        for (ServiceRef service : services) {
+            try {
+                return endpoints.open(service);
+            } catch (Exception e) {
+                last = e;
+            }
         }
+        throw new IllegalStateException("error forwarding port " + port + " to pod " + podName + ": "
+                + last.getMessage(), last);
     }
 
-    /** The Service (and its port) that sends traffic for {@code port} to this pod, as the kubelet would see it. */
-    private Optional<ServiceRef> serviceFor(Pod pod, int port) {
+    /**
+     * The Services (and their ports) that send traffic for {@code port} to this pod — any of them leads to the same
+     * process; those with a cluster IP come first, headless ones (which a chart adds for peers) last.
+     */
+    private List<ServiceRef> servicesFor(Pod pod, int port) {
         Map<String, String> labels = pod.getMetadata().getLabels() == null ? Map.of() : pod.getMetadata().getLabels();
-        for (Service service : kube.services().inNamespace(pod.getMetadata().getNamespace()).list().getItems()) {
+        List<Service> candidates = new java.util.ArrayList<>(kube.services().inNamespace(pod.getMetadata()
+                .getNamespace()).list().getItems());
+        candidates.sort(java.util.Comparator.comparing((Service s) -> "None".equals(s.getSpec().getClusterIP()))
+                .thenComparing(s -> s.getMetadata().getName()));
+        List<ServiceRef> found = new java.util.ArrayList<>();
+        for (Service service : candidates) {
             Map<String, String> selector = service.getSpec().getSelector();
             if (selector == null || selector.isEmpty() || !labels.entrySet().containsAll(selector.entrySet())) {
                 continue;
             }
             for (ServicePort servicePort : service.getSpec().getPorts()) {
                 if (targetPort(pod, servicePort) == port) {
-                    return Optional.of(new ServiceRef(service.getMetadata().getNamespace(),
-                            service.getMetadata().getName(), servicePort.getPort()));
+                    found.add(new ServiceRef(service.getMetadata().getNamespace(), service.getMetadata().getName(),
+                            servicePort.getPort()));
                 }
             }
         }
-        return Optional.empty();
+        return found;
     }
 
     private static int targetPort(Pod pod, ServicePort servicePort) {

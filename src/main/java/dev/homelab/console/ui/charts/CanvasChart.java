@@ -3,8 +3,10 @@ package dev.homelab.console.ui.charts;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Line;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
@@ -13,8 +15,9 @@ import java.util.List;
 
 /**
  * A chart drawn on a Canvas (JavaFX's XYChart with tens of thousands of nodes is slow): axes, grid, and a hover
- * overlay on a second canvas so moving the mouse never redraws the data. Subclasses draw the data into the plot
- * area. No animation; a redraw is one pass over at most four values per pixel column per series.
+ * made of two light nodes (a dashed line and a label) above it, so moving the mouse never redraws the data and no
+ * second full-size canvas texture is kept per chart. Subclasses draw the data into the plot area. No animation; a
+ * redraw is one pass over at most four values per pixel column per series.
  */
 abstract class CanvasChart extends Region {
 
@@ -25,7 +28,8 @@ abstract class CanvasChart extends Region {
     static final Font FONT = Font.font(11);
 
     final Canvas canvas = new Canvas();
-    final Canvas overlay = new Canvas();
+    private final Line crosshair = new Line();
+    private final Label hoverBox = new Label();
     final ZoneId zone;
     long from;
     long to;
@@ -35,8 +39,16 @@ abstract class CanvasChart extends Region {
 
     CanvasChart(ZoneId zone) {
         this.zone = zone;
-        overlay.setMouseTransparent(true);
-        getChildren().addAll(canvas, overlay);
+        crosshair.getStrokeDashArray().setAll(3.0, 3.0);
+        crosshair.setStroke(Color.gray(0.4, 0.8));
+        hoverBox.setStyle("-fx-background-color: rgba(30,30,30,0.85); -fx-background-radius: 6; -fx-text-fill: white;"
+                + " -fx-padding: 4 6 4 6; -fx-font-size: 11px; -fx-line-spacing: 2px;");
+        for (javafx.scene.Node node : List.of(crosshair, hoverBox)) {
+            node.setMouseTransparent(true);
+            node.setManaged(false);
+            node.setVisible(false);
+        }
+        getChildren().addAll(canvas, crosshair, hoverBox);
         setMinSize(200, 120);
         setPrefSize(800, 260);
         setOnMouseMoved(e -> hover(e.getX(), e.getY()));
@@ -51,8 +63,7 @@ abstract class CanvasChart extends Region {
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
             canvas.setHeight(h);
-            overlay.setWidth(w);
-            overlay.setHeight(h);
+            clearHover();
             redraw();
         }
     }
@@ -133,41 +144,33 @@ abstract class CanvasChart extends Region {
     abstract String describeAt(long time);
 
     private void hover(double px, double py) {
-        GraphicsContext g = overlay.getGraphicsContext2D();
-        g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
         if (px < LEFT || px > LEFT + plotWidth() || to <= from) {
-            hoverText = "";
+            clearHover();
             return;
         }
         long time = timeAt(px);
         String values = describeAt(time);
         hoverText = AxisScale.hoverTime(time, zone) + (values.isEmpty() ? "\nno samples (gap)" : "\n" + values);
-        g.setStroke(Color.gray(0.4, 0.8));
-        g.setLineDashes(3, 3);
-        g.strokeLine(px, TOP, px, TOP + plotHeight());
-        g.setLineDashes();
-        g.setFont(FONT);
-        String[] lines = hoverText.split("\n");
-        double boxWidth = 0;
-        for (String line : lines) {
-            boxWidth = Math.max(boxWidth, line.length() * 6.4);
-        }
-        double boxHeight = lines.length * 15 + 8;
-        double bx = px + 12 + boxWidth > overlay.getWidth() ? px - 12 - boxWidth : px + 12;
+        crosshair.setStartX(px);
+        crosshair.setEndX(px);
+        crosshair.setStartY(TOP);
+        crosshair.setEndY(TOP + plotHeight());
+        crosshair.setVisible(true);
+        hoverBox.setText(hoverText);
+        hoverBox.applyCss();
+        hoverBox.autosize();
+        double boxWidth = hoverBox.getWidth();
+        double boxHeight = hoverBox.getHeight();
+        double bx = px + 12 + boxWidth > getWidth() ? px - 12 - boxWidth : px + 12;
         double by = Math.max(TOP, Math.min(py, TOP + plotHeight() - boxHeight));
-        g.setFill(Color.rgb(30, 30, 30, 0.85));
-        g.fillRoundRect(bx, by, boxWidth + 10, boxHeight, 6, 6);
-        g.setFill(Color.WHITE);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        for (int i = 0; i < lines.length; i++) {
-            g.fillText(lines[i], bx + 6, by + 5 + i * 15);
-        }
+        hoverBox.relocate(bx, by);
+        hoverBox.setVisible(true);
     }
 
     private void clearHover() {
         hoverText = "";
-        overlay.getGraphicsContext2D().clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+        crosshair.setVisible(false);
+        hoverBox.setVisible(false);
     }
 
     /** The text of the hover box now shown ("" when none): tests and accessibility read it. */

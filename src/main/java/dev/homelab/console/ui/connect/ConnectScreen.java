@@ -44,10 +44,10 @@ public final class ConnectScreen {
     private final VBox activity = new VBox(6);
     private final ProblemView problemView = new ProblemView();
     private final VBox reviewBox = new VBox(12);
-    private final ScrollPane root;
-    private final FilePicker filePicker;
     private final Node header = header();
     private ConnectedCluster shownReview;
+    private final ScrollPane root;
+    private final FilePicker filePicker;
 
     public ConnectScreen(AppDirs dirs, Settings settings, BackgroundTasks tasks, FilePicker filePicker,
                          Consumer<ConnectedCluster> onConnected) {
@@ -99,11 +99,7 @@ public final class ConnectScreen {
         model.close();
     }
 
-    /**
-     * Puts the cards for the current state in place. Children that stay are left in the scene (replacing them all
-     * would take the button under the user's pointer out of the scene for a moment), and the review is built once
-     * per connection that needs one.
-     */
+    /** Shows the cards the state asks for; cards that stay are not detached (no flicker, no lost focus). */
     private void layoutCards() {
         List<Node> cards = new ArrayList<>();
         cards.add(header);
@@ -116,19 +112,14 @@ public final class ConnectScreen {
         }
         ConnectedCluster review = model.reviewProperty().get();
         if (review != null) {
-            if (review != shownReview) {
-                showReview(review);
-                shownReview = review;
-            }
+            showReview(review);
             cards.add(reviewBox);
+        } else if (model.kubeconfigMissingProperty().get()) {
+            cards.addAll(List.of(rehearseCard, kubeconfigCard));
+            rehearseCard.getStyleClass().add("recommended");
         } else {
-            shownReview = null;
-            boolean recommended = model.kubeconfigMissingProperty().get();
-            cards.addAll(recommended ? List.of(rehearseCard, kubeconfigCard) : List.of(kubeconfigCard, rehearseCard));
+            cards.addAll(List.of(kubeconfigCard, rehearseCard));
             rehearseCard.getStyleClass().remove("recommended");
-            if (recommended) {
-                rehearseCard.getStyleClass().add("recommended");
-            }
         }
         if (!column.getChildren().equals(cards)) {
             column.getChildren().setAll(cards);
@@ -259,7 +250,12 @@ public final class ConnectScreen {
         });
     }
 
+    /** Builds the review once per connection: re-layouts (the connecting spinner going away) keep its nodes. */
     private void showReview(ConnectedCluster review) {
+        if (review == shownReview) {
+            return;
+        }
+        shownReview = review;
         Label title = new Label("Connected, with something to look at first");
         title.getStyleClass().add(Styles.TITLE_3);
         Label text = new Label("The cluster answered. Some of what the migration needs is missing or not "

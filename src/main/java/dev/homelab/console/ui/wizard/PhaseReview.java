@@ -18,9 +18,15 @@ import java.util.Set;
  * planned again right before it runs, as the engine does. Any other blocking check stops the review.
  *
  * @param deferred the steps that wait for an earlier step of the review
- * @param complete every step is planned or waits for an earlier one: the reviewed steps may be applied
+ * @param blockedAt the step whose checks stop the review, when one does
  */
-record PhaseReview(List<PreflightCheck> checks, List<StepPlan> plans, Set<String> deferred, boolean complete) {
+record PhaseReview(List<PreflightCheck> checks, List<StepPlan> plans, Set<String> deferred,
+                   java.util.Optional<MigrationStep> blockedAt) {
+
+    /** Every step is planned or waits for an earlier one: the reviewed steps may be applied. */
+    boolean complete() {
+        return blockedAt.isEmpty();
+    }
 
     static PhaseReview of(MigrationEngine engine, List<MigrationStep> steps) {
         List<PreflightCheck> checks = new ArrayList<>();
@@ -40,7 +46,7 @@ record PhaseReview(List<PreflightCheck> checks, List<StepPlan> plans, Set<String
                     .allMatch(check -> waitsFor(check, toRunBefore));
             if (!waits) {
                 checks.addAll(stepChecks);
-                return new PhaseReview(checks, plans, deferred, false);
+                return new PhaseReview(checks, plans, deferred, java.util.Optional.of(step));
             }
             stepChecks.stream().map(check -> check.blocks() ? PreflightCheck.warning(check.id(), check.title(),
                     "not yet: " + check.reason(), "done by an earlier step of this phase; checked again right "
@@ -49,7 +55,7 @@ record PhaseReview(List<PreflightCheck> checks, List<StepPlan> plans, Set<String
                     + "have made what it needs", List.of(), List.of()));
             deferred.add(step.id());
         }
-        return new PhaseReview(checks, plans, deferred, true);
+        return new PhaseReview(checks, plans, deferred, java.util.Optional.empty());
     }
 
     /** The check names one of the steps that will run before it (by title or id, as the steps' fixes do). */

@@ -38,8 +38,6 @@ import java.util.function.Function;
  */
 public final class WizardViewModel {
 
-    static final int MAX_LOG_LINES = 400;
-
     private final UiContext ui;
     private final SecretsProvider.Entered secrets = SecretsProvider.entered(SecretsProvider.fromEnvironment());
     private final ObjectProperty<MigrationEngine> engine = new SimpleObjectProperty<>();
@@ -56,8 +54,9 @@ public final class WizardViewModel {
     private final ObservableList<String> deferred = FXCollections.observableArrayList();
     private final ObjectProperty<Phase> reviewedPhase = new SimpleObjectProperty<>();
     private final ObservableList<CheckResult> evidence = FXCollections.observableArrayList();
-    private final ObservableList<String> log = FXCollections.observableArrayList();
-    private final StringProperty progressText = new SimpleStringProperty("");
+    private final WizardLog wizardLog = new WizardLog();
+    private final ObservableList<String> log = wizardLog.lines();
+    private final StringProperty progressText = wizardLog.progressText();
     private final StringProperty error = new SimpleStringProperty();
     private final StringProperty lockHolder = new SimpleStringProperty();
     private final ObservableList<StepRecord> interrupted = FXCollections.observableArrayList();
@@ -65,7 +64,6 @@ public final class WizardViewModel {
     private final BooleanProperty failureCleanupOffered = new SimpleBooleanProperty();
     private final BooleanProperty rollbackPossible = new SimpleBooleanProperty();
     private final FxCoalescer<Boolean> journalChanged = new FxCoalescer<>(ignored -> refreshRecords());
-    private final FxCoalescer<String> progressLine = new FxCoalescer<>(progressText::set);
 
     public WizardViewModel(UiContext ui) {
         this.ui = ui;
@@ -95,6 +93,9 @@ public final class WizardViewModel {
     public void select(MigrationStep step) {
         phaseToUndo.set(null);
         selected.set(step);
+        if (!busy.get()) {
+            log.clear(); // the last run's lines belong to the step that ran, not to this one
+        }
         preflight.clear();
         plans.clear();
         reviewedPhase.set(null);
@@ -137,6 +138,8 @@ public final class WizardViewModel {
                 plans.setAll(reviewed.plans());
                 reviewedPhase.set(phase);
             } else {
+                // the blocked step becomes the one on screen (its title, state and inputs), keeping the checks
+                selected.set(reviewed.blockedAt().get());
                 error.set(blocked(reviewed.checks()));
             }
         });
@@ -293,11 +296,15 @@ public final class WizardViewModel {
         busy.set(true);
         error.set(null);
         progressText.set(title + " …");
-        ui.tasks().submit(title, progress -> work.apply(new LoggingProgress(progress)), result -> {
-            busy.set(false);
-            progressText.set(title + " — finished");
-            onSuccess.accept(result);
-            refreshRecords();
+        ui.tasks().submit(title, progress -> work.apply(wizardLog.around(progress)), result -> {
+            // the result is on screen before the page says "finished" and the buttons come back
+            try {
+                onSuccess.accept(result);
+                refreshRecords();
+            } finally {
+                busy.set(false);
+                progressText.set(title + " — finished");
+            }
         }, failure -> {
             busy.set(false);
             progressText.set(title + " — stopped");
@@ -316,37 +323,6 @@ public final class WizardViewModel {
         }
         for (MigrationStep step : current.migration().steps()) {
             record(step.id()).set(current.record(step.id()));
-        }
-    }
-
-    /** Forwards to the task's progress and keeps the last lines for the wizard's log (bounded). */
-    private final class LoggingProgress implements Progress {
-        private final Progress delegate;
-
-        LoggingProgress(Progress delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void update(String message, double fraction) {
-            delegate.update(message, fraction);
-            progressLine.push(message);
-        }
-
-        @Override
-        public void log(String line) {
-            delegate.log(line);
-            javafx.application.Platform.runLater(() -> {
-                log.add(line);
-                if (log.size() > MAX_LOG_LINES) {
-                    log.remove(0, log.size() - MAX_LOG_LINES);
-                }
-            });
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return delegate.isCancelled();
         }
     }
 

@@ -112,6 +112,13 @@ class ChartsPageUiTest {
 
         robot.interact(() -> memory.hoverAt(memory.getWidth() - CanvasChart.RIGHT - 200, 60));
         assertThat(memory.hoverText()).contains("pi-worker-1: ").contains("GiB");
+        assertThat(robot.from(memory).lookup(".label").queryAs(javafx.scene.control.Label.class))
+                .as("the hover box shows what hoverText says").satisfies(box -> {
+                    assertThat(box.isVisible()).isTrue();
+                    assertThat(box.getText()).isEqualTo(memory.hoverText());
+                    assertThat(box.getBoundsInParent().getMaxX()).isLessThanOrEqualTo(memory.getWidth());
+                });
+        writeSnapshot(robot, memory, "charts-hover.png");
 
         robot.clickOn("#range-6h");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> components.layers().stream()
@@ -171,5 +178,16 @@ class ChartsPageUiTest {
         usage.put(SeriesKey.component("pi-worker-1", Component.of(before ? ComponentKind.PROMETHEUS
                 : ComponentKind.VMSINGLE)), new Usage(0.2, before ? gib(1.4) : mib(210)));
         return usage;
+    }
+
+    /** For looking at the chart: target/screenshots/*.png. */
+    private static void writeSnapshot(FxRobot robot, javafx.scene.Node node, String name) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage> image =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> image.set(node.getScene().snapshot(null)));
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+        java.nio.file.Files.createDirectories(dir);
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image.get(), null), "png",
+                dir.resolve(name).toFile());
     }
 }

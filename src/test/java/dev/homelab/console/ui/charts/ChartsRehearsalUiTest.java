@@ -126,8 +126,10 @@ class ChartsRehearsalUiTest {
                 && layer(components, "Vector").isPresent());
         for (String gone : List.of("Prometheus", "Alloy")) {
             TimeSeries series = layer(components, gone).orElseThrow().series();
+            // a round may still see the pod until the watch reports its deletion; then the layer ends, while
+            // the node lines go on past "settled"
             assertThat(series.lastTime()).as(gone + " ended at the uninstall").isLessThanOrEqualTo(changeEnd
-                    + INTERVAL.toMillis());
+                    + 2 * INTERVAL.toMillis());
         }
         assertThat(layer(components, "vmsingle").orElseThrow().series().firstTime()).isGreaterThan(changeStart);
 

@@ -131,12 +131,42 @@ class OverviewPageUiTest {
                 .allMatch(text -> text.endsWith("no sample yet"));
     }
 
+    @Test
+    void saysSoWhenTheSessionHasNoSamplerInsteadOfPollingItself(FxRobot robot) throws Exception {
+        node("pi-server", true, "control-plane");
+        metrics("pi-server", "1200m", "3Gi");
+
+        show(robot, false);
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup("#usage-problem").tryQuery().map(n -> n.isVisible()).orElse(false));
+        assertThat(robot.lookup("#usage-problem").queryAs(Label.class).getText())
+                .contains("Node usage is not sampled in this session");
+        Thread.sleep(1000);
+        int recorded = server.getRequestCount();
+        java.util.List<String> paths = new java.util.ArrayList<>();
+        for (int i = 0; i < recorded; i++) {
+            var request = server.takeRequest(1, TimeUnit.SECONDS);
+            if (request != null) {
+                paths.add(request.getMethod() + " " + request.getPath());
+            }
+        }
+        assertThat(paths).as("the overview does not poll metrics.k8s.io itself").isNotEmpty()
+                .noneMatch(path -> path.startsWith("GET /apis/metrics.k8s.io"));
+    }
+
     private void show(FxRobot robot) {
+        show(robot, true);
+    }
+
+    private void show(FxRobot robot, boolean sessionTelemetry) {
         ClusterSession session = new ClusterSession(kube, new ClusterIdentity("pi-lab", kube.getMasterUrl().toString(),
                 "uid-1", false), new NoServices());
         ConsoleContext console = new ConsoleContext(session, null, AppDirs.under(home), null); // the overview uses no Helm
-        // what the connected session does on connect: the overview reads its usage from this sampler
-        telemetry = Telemetry.start(console, TelemetrySettings.DEFAULTS);
+        if (sessionTelemetry) {
+            // what the connected session does on connect: the overview reads its usage from this sampler
+            telemetry = Telemetry.start(console, TelemetrySettings.DEFAULTS);
+        }
         robot.interact(() -> {
             page = new OverviewPage(new UiContext(console, tasks, id -> { }));
             stage.setScene(new Scene(new javafx.scene.layout.StackPane(page.view()), 1280, 800));

@@ -129,6 +129,18 @@ public final class WizardDriver {
         press("#use-phase5-settings");
     }
 
+    /** Selects the step, presses Verify and returns the evidence once the verification has run. */
+    public List<CheckResult> verify(String stepId) {
+        select(stepId);
+        String done = "Verify: " + robot.lookup("#step-" + stepId).queryButton().getText() + " — finished";
+        press("#verify");
+        await().atMost(PHASE_WAIT).until(() -> {
+            failOnError();
+            return idle() && label("#progress-text").equals(done);
+        });
+        return evidence();
+    }
+
     /**
      * Verifies the step again (as a user would, after the time the page named) until the check {@code checkId} is
      * no longer UNVERIFIED; returns it.

@@ -89,8 +89,12 @@ class WizardPageUiTest {
     void start(Stage stage) {
         releases = new FakeReleaseManager();
         installLoki();
-        console = TestConsoles.console(client, releases, home,
+        ConsoleContext mocked = TestConsoles.console(client, releases, home,
                 Map.of(new ServiceRef("minio", "minio", 9000), s3.endpoint()));
+        // the mock cluster as a real cluster (not the sandbox): no sandbox hints
+        console = new ConsoleContext(new dev.homelab.console.cluster.ClusterSession(client,
+                new dev.homelab.console.cluster.ClusterIdentity("pi-lab", "https://192.168.1.50:6443", "cluster-1",
+                        false), mocked.cluster().services()), releases, mocked.dirs(), null);
         tasks = new BackgroundTasks();
         WizardPage page = new WizardPage(new UiContext(console, tasks, navigation::add));
         stage.setScene(new Scene((javafx.scene.Parent) page.view(), 1280, 800));
@@ -161,6 +165,19 @@ class WizardPageUiTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> robot.lookup("#step-state").queryAs(Label.class)
                 .getText().startsWith("undone"));
+    }
+
+    @Test
+    void onARealClusterTheGrafanaTokenIsAskedInAMaskedFieldWithoutTheSandboxHint(FxRobot robot) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> robot.lookup("#step-grafana-datasources").tryQuery()
+                .isPresent());
+        robot.interact(() -> robot.lookup("#step-grafana-datasources").queryButton().fire());
+
+        assertThat(robot.lookup("#grafana-token").queryAs(Node.class))
+                .isInstanceOf(javafx.scene.control.PasswordField.class);
+        assertThat(robot.lookup("#grafana-token-state").queryAs(Label.class).getText()).isEqualTo("Token: not given");
+        assertThat(robot.lookup("#grafana-sandbox-hint").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#pushover-sandbox-hint").tryQuery()).isEmpty();
     }
 
     @Test

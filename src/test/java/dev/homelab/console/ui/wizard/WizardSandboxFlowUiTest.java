@@ -70,6 +70,7 @@ class WizardSandboxFlowUiTest {
         wizard.open();
 
         wizard.runPhase(1);
+        assertThat(wizard.verify("minio-buckets")).isNotEmpty().allMatch(CheckResult::passed);
 
         wizard.select("pushover-secret");
         assertThat(wizard.label("#pushover-state")).contains("Token: not given");
@@ -80,9 +81,12 @@ class WizardSandboxFlowUiTest {
                 + " characters) · user key: entered (" + USER_KEY.length() + " characters)");
         wizard.runPhase(2);
         assertThat(wizard.evidence()).anyMatch(c -> c.passed() && c.title().toLowerCase().contains("pushover"));
+        assertThat(wizard.verify("vm-stack")).anyMatch(c -> c.passed()
+                && c.title().equals("up == 1 for every node in VictoriaMetrics"));
 
         wizard.runPhase(3);
-        assertThat(wizard.evidence()).anyMatch(c -> c.passed() && c.title().equals("Logs from every node arrive in Loki"));
+        assertThat(wizard.verify("vector-agent")).anyMatch(c -> c.passed()
+                && c.title().equals("Logs from every node arrive in Loki"));
 
         wizard.select("grafana-datasources");
         assertThat(wizard.label("#grafana-sandbox-hint")).contains(GrafanaSimulation.TOKEN);
@@ -94,7 +98,7 @@ class WizardSandboxFlowUiTest {
                 + GrafanaSimulation.TOKEN.length() + " characters) · Admin login: admin");
         assertThat(wizard.label("#grafana-token-state")).doesNotContain(GrafanaSimulation.TOKEN);
         wizard.runPhase(4);
-        assertThat(wizard.evidence()).filteredOn(c -> c.id().equals("grafana-vm-health"))
+        assertThat(wizard.verify("grafana-datasources")).filteredOn(c -> c.id().equals("grafana-vm-health"))
                 .singleElement().extracting(CheckResult::verdict).isEqualTo(Verdict.PASSED);
 
         // the gate with its default 24 h: blocked, and the page names the condition and the fix
