@@ -27,7 +27,7 @@ done
 # needed). SerialGC, C1 only and a capped heap keep a desktop app that mostly waits small; the app's AppCDS archive
 # is used when present and silently ignored otherwise (CDS messages would go to stdout, which belongs to CLI
 # results). See docs/performance/startup.md.
-JAVA_OPTIONS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m -Xss512k"
+JAVA_OPTIONS="$(grep -v '^[[:space:]]*\(#\|$\)' "$ROOT/app/jvm.options" | tr '\n' ' ')"
 CDS_OPTIONS="-Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
 jpackage --type app-image --name "$NAME" --app-version "$VERSION" \
   --input "$OUT/input" --main-jar "$NAME.jar" --main-class dev.homelab.console.Launcher \

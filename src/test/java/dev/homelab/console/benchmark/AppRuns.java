@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class AppRuns {
 
-    /** What app/run and the packaged app start with. */
-    static final List<String> TUNED = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m", "-Xss512k");
+    /** What app/run and the packaged app start with (app/jvm.options, run from the project folder). */
+    static final List<String> TUNED = jvmOptions();
     /** CDS messages would go to stdout; app/run and the packaged launcher switch them off the same way. */
     static final List<String> CDS_QUIET = List.of("-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
 
@@ -145,5 +145,14 @@ final class AppRuns {
         long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
         return String.format("median %d ms (min %d, max %d, n=%d)", sorted[(sorted.length - 1) / 2], sorted[0],
                 sorted[sorted.length - 1], sorted.length);
+    }
+
+    private static List<String> jvmOptions() {
+        try {
+            return java.nio.file.Files.readAllLines(java.nio.file.Path.of("app", "jvm.options")).stream()
+                    .map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("run the benchmark from the project folder (app/jvm.options)", e);
+        }
     }
 }
