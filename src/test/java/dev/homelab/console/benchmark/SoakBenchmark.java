@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * Run it with the JVM options of app/run, under Xvfb:
  * <pre>
  *   mvn -q -B -DskipTests package && mvn -q -B test-compile
- *   xvfb-run -a java $(app/run --print-jvm-options) \
+ *   xvfb-run -a java $(grep -v '^#' app/jvm.options) \
  *     -cp "target/classes:target/test-classes:$(cat target/runtime-classpath.txt)" \
  *     dev.homelab.console.benchmark.SoakBenchmark 30 external
  * </pre>
