@@ -11,12 +11,14 @@ import dev.homelab.console.ui.common.ConnectTiming;
 import dev.homelab.console.ui.common.FxCoalescer;
 import dev.homelab.console.ui.shell.UiContext;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +51,11 @@ final class OverviewViewModel implements AutoCloseable {
     private final Consumer<NodeUsageRound> roundListener = round -> usageUpdates.push(usageSample(round));
     private final Optional<Sampler> sampler;
     private volatile boolean closed;
+    private static final java.time.Duration NODE_LIST_PATIENCE = java.time.Duration.ofSeconds(15);
+    private static final int MAX_NODE_WATCH_RESTARTS = 3;
+    private final PauseTransition nodeListWatchdog = new PauseTransition(Duration.seconds(NODE_LIST_PATIENCE
+            .toSeconds()));
+    private int nodeWatchRestarts;
 
     OverviewViewModel(UiContext context) {
         this.context = context;
@@ -58,7 +65,21 @@ final class OverviewViewModel implements AutoCloseable {
 
     /** Starts the node informer off the FX thread (its first list blocks) and follows the sampler's rounds. */
     void start() {
+        startNodeWatch();
+        inventory.refresh();
+        if (sampler.isPresent()) {
+            sampler.get().addRoundListener(roundListener);
+            sampler.get().lastRound().ifPresent(roundListener);
+        } else {
+            usageProblem.set("Node usage is not sampled in this session: the resource history could not start"
+                    + " (the log names the cause). Switch cluster and connect again.");
+        }
+    }
+
+    private void startNodeWatch() {
         KubernetesClient kube = context.console().cluster().kube();
+        nodeListWatchdog.setOnFinished(event -> checkNodeListArrived());
+        nodeListWatchdog.playFromStart();
         context.tasks().submit("Watching nodes", progress -> {
             progress.update("Listing nodes and starting the watch", -1);
             NodeWatcher newWatcher = new NodeWatcher(kube);
@@ -75,14 +96,30 @@ final class OverviewViewModel implements AutoCloseable {
             watchProblem.set("The node list could not be read: " + error.getMessage()
                     + ". Check the connection (status bar) and switch cluster to reconnect.");
         });
-        inventory.refresh();
-        if (sampler.isPresent()) {
-            sampler.get().addRoundListener(roundListener);
-            sampler.get().lastRound().ifPresent(roundListener);
-        } else {
-            usageProblem.set("Node usage is not sampled in this session: the resource history could not start"
-                    + " (the log names the cause). Switch cluster and connect again.");
+    }
+
+    /**
+     * Every cluster has nodes, so a node list that has not arrived after {@link #NODE_LIST_PATIENCE} means the watch
+     * is stuck without an error (seen rarely right after a prepared sandbox was taken over): start it again, a few
+     * times at most, and say so in the log.
+     */
+    private void checkNodeListArrived() {
+        if (closed || !nodes.isEmpty() || watchProblem.get() != null || nodeWatchRestarts >= MAX_NODE_WATCH_RESTARTS) {
+            return;
         }
+        nodeWatchRestarts++;
+        NodeWatcher stuck = watcher;
+        LOG.warn("No node list {} s after the node watch started (informer synced: {}); starting it again ({} of {})",
+                NODE_LIST_PATIENCE.toSeconds(), stuck != null && stuck.hasSynced(), nodeWatchRestarts,
+                MAX_NODE_WATCH_RESTARTS);
+        watcher = null;
+        if (stuck != null) {
+            context.tasks().submit("Stopping the stuck node watch", progress -> {
+                stuck.close();
+                return null;
+            }, ignored -> { }, error -> LOG.debug("Closing the stuck node watch: {}", error.getMessage()));
+        }
+        startNodeWatch();
     }
 
     /** The telemetry's reading in the overview's units (millicores, bytes). */
@@ -146,6 +183,11 @@ final class OverviewViewModel implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            nodeListWatchdog.stop();
+        } else {
+            javafx.application.Platform.runLater(nodeListWatchdog::stop);
+        }
         sampler.ifPresent(s -> s.removeRoundListener(roundListener));
         NodeWatcher currentWatcher = watcher;
         if (currentWatcher != null) {
