@@ -85,8 +85,9 @@ final class OverviewViewModel implements AutoCloseable {
             NodeWatcher newWatcher = new NodeWatcher(kube);
             newWatcher.addListener((event, snapshot) -> nodeUpdates.push(snapshot));
             watcher = newWatcher;
+            // Snapshots reach the table only from the informer's own thread, in order: a snapshot taken here could
+            // be older than the handler's last one and, pushed after it, would blank the table for good.
             newWatcher.start();
-            nodeUpdates.push(newWatcher.snapshot());
             if (closed) {
                 close();
             }
@@ -100,8 +101,8 @@ final class OverviewViewModel implements AutoCloseable {
 
     /**
      * Every cluster has nodes, so a node list that has not arrived after {@link #NODE_LIST_PATIENCE} means the watch
-     * is stuck without an error (seen rarely right after a prepared sandbox was taken over): start it again, a few
-     * times at most, and say so in the log.
+     * is stuck without an error (a proxy that holds the request, say): start it again, a few times at most, and say
+     * so in the log.
      */
     private void checkNodeListArrived() {
         if (closed || !nodes.isEmpty() || watchProblem.get() != null || nodeWatchRestarts >= MAX_NODE_WATCH_RESTARTS) {
