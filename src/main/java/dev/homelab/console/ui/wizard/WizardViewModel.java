@@ -184,12 +184,7 @@ public final class WizardViewModel {
         run("Undo: " + step.title(), progress -> {
             engine.get().undo(step.id(), progress);
             return Boolean.TRUE;
-        }, done -> {
-            evidence.clear();
-            plans.clear();
-            failureCleanupOffered.set(false);
-            error.set(null);
-        });
+        }, done -> forgetStepResults());
     }
 
     /** Asks for confirmation (shown by the step detail) before {@link #undoPhase}. */
@@ -213,12 +208,15 @@ public final class WizardViewModel {
                 }
             }
             return Boolean.TRUE;
-        }, done -> {
-            evidence.clear();
-            plans.clear();
-            failureCleanupOffered.set(false);
-            error.set(null);
-        });
+        }, done -> forgetStepResults());
+    }
+
+    /** After an undo, the plans and evidence shown describe a state that is gone. */
+    private void forgetStepResults() {
+        evidence.clear();
+        plans.clear();
+        failureCleanupOffered.set(false);
+        error.set(null);
     }
 
     public ObjectProperty<Phase> phaseToUndo() {
