@@ -182,21 +182,24 @@ final class ComparisonView extends VBox {
         TableView<ComparisonRow> table = new TableView<>();
         table.setId(id);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column(first, ComparisonRow::name));
-        table.getColumns().add(column("Memory before", ComparisonRow::memoryBefore));
-        table.getColumns().add(column("after", ComparisonRow::memoryAfter));
-        table.getColumns().add(column("change", ComparisonRow::memoryChange));
-        table.getColumns().add(column("", ComparisonRow::memoryVerdict));
-        table.getColumns().add(column("CPU before", ComparisonRow::cpuBefore));
-        table.getColumns().add(column("after", ComparisonRow::cpuAfter));
-        table.getColumns().add(column("change", ComparisonRow::cpuChange));
-        table.getColumns().add(column("", ComparisonRow::cpuVerdict));
+        // widths that fit "-1.39 GiB  -100.0 %" and "no clear change" in a 1280-pixel window
+        table.getColumns().add(column(first, ComparisonRow::name, 150));
+        table.getColumns().add(column("Memory before", ComparisonRow::memoryBefore, 95));
+        table.getColumns().add(column("after", ComparisonRow::memoryAfter, 80));
+        table.getColumns().add(column("change", ComparisonRow::memoryChange, 140));
+        table.getColumns().add(column("", ComparisonRow::memoryVerdict, 105));
+        table.getColumns().add(column("CPU before", ComparisonRow::cpuBefore, 80));
+        table.getColumns().add(column("after", ComparisonRow::cpuAfter, 60));
+        table.getColumns().add(column("change", ComparisonRow::cpuChange, 120));
+        table.getColumns().add(column("", ComparisonRow::cpuVerdict, 105));
         table.setPlaceholder(new Label("No comparison yet"));
         return table;
     }
 
-    private static TableColumn<ComparisonRow, String> column(String title, Function<ComparisonRow, String> value) {
+    private static TableColumn<ComparisonRow, String> column(String title, Function<ComparisonRow, String> value,
+                                                             double width) {
         TableColumn<ComparisonRow, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setSortable(false);
         return column;

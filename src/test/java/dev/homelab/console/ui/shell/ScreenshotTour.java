@@ -48,6 +48,7 @@ class ScreenshotTour {
     private final AtomicReference<Path> picked = new AtomicReference<>();
     private final Path out = Path.of(System.getProperty("screenshots.dir", "docs/screenshots"));
     private ConsoleShell shell;
+    private java.time.Instant oldStackRemoved = java.time.Instant.now();
     private Stage stage;
 
     @Start
@@ -96,6 +97,40 @@ class ScreenshotTour {
         robot.interact(() -> robot.lookup("#overview-page").queryAs(ScrollPane.class).setVvalue(1));
         bothThemes(robot, "overview-inventory");
         wizard(robot);
+        afterMigration(robot);
+    }
+
+    /** What a user opens after Phase 5: Verify now against the new stack, and the before/after comparison. */
+    @SuppressWarnings("unchecked")
+    private void afterMigration(FxRobot robot) throws Exception {
+        robot.interact(() -> shell.navigate("verify"));
+        settle();
+        robot.clickOn("#verify-run");
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> robot.lookup(node -> node.getId() != null
+                && node.getId().startsWith("verify-check-")).queryAll().size() >= 4
+                && robot.lookup("#verify-run").queryButton().isDisabled() == false);
+        settle();
+        bothThemes(robot, "verify-after-migration");
+
+        // the comparison's "last 1 min" must lie wholly after the uninstall (the wizard's after-window setting)
+        long wait = java.time.Duration.between(java.time.Instant.now(), oldStackRemoved.plusSeconds(75)).toMillis();
+        Thread.sleep(Math.max(0, wait));
+        robot.interact(() -> shell.navigate("charts"));
+        settle();
+        robot.interact(() -> robot.lookup("#charts-page").queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel().select(1));
+        robot.interact(() -> {
+            javafx.scene.control.ComboBox<String> baseline = robot.lookup("#compare-baseline")
+                    .queryAs(javafx.scene.control.ComboBox.class);
+            baseline.getSelectionModel().selectFirst();
+            robot.lookup("#compare-after").queryAs(javafx.scene.control.ComboBox.class)
+                    .setValue(java.time.Duration.ofMinutes(1));
+        });
+        robot.interact(() -> robot.lookup("#compare-run").queryButton().fire());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup("#comparison-components")
+                .queryAs(TableView.class).getItems().isEmpty());
+        settle();
+        bothThemes(robot, "charts-comparison");
     }
 
     /** The migration wizard through Phases 1–5 in the sandbox: pictures at Phases 3, 4, 5 and the report. */
@@ -118,6 +153,7 @@ class ScreenshotTour {
         bothThemes(robot, "wizard-phase5-gate");
         wizard.enterPhaseFiveSettings("0", "1");
         wizard.runPhase(5);
+        oldStackRemoved = java.time.Instant.now();
         bothThemes(robot, "wizard-phase5");
         wizard.writeReport(REPORT_DIR.resolve("migration-report.html"));
         bothThemes(robot, "wizard-report");
