@@ -139,6 +139,10 @@ final class OverviewViewModel implements AutoCloseable {
     }
 
     private void showUsage(UsageSample sample) {
+        UsageSample shown = lastSample.get();
+        if (shown != null && sample.at().isBefore(shown.at())) {
+            return; // the sampler's last round, read on connect, can arrive after a newer one
+        }
         lastSample.set(sample);
         usageProblem.set(sample.ok() ? null : sample.problem());
         rebuildRows();
